@@ -1,0 +1,41 @@
+package io.qbauth.spi;
+
+import io.qbauth.domain.ErrorDetails;
+import io.qbauth.domain.User;
+import java.util.Map;
+
+/**
+ * Outbound port: reads and writes the QuickBlox JSON envelopes. Implemented by {@code auth-codec-jackson}.
+ *
+ * <p>Every read method throws {@link io.qbauth.domain.ProtocolException} (with the given status, and a message
+ * that quotes no secret and at most a short prefix of non-secret content) when the bytes are empty, not JSON, or
+ * JSON of an unexpected shape. Implementations must be thread-safe and bound nesting depth and sizes so hostile
+ * input cannot exhaust the stack or the heap. Dates are accepted as {@code 2019-09-01T14:55:56Z} and
+ * {@code 2019-08-26T20:09:22+00:00}; numbers as JSON numbers or numeric strings.
+ */
+public interface JsonCodec {
+
+    /** Reads {@code {"session":{...}}}. */
+    SessionPayload readSession(byte[] body, int status);
+
+    /** Reads {@code {"user":{...}}}. */
+    User readUser(byte[] body, int status);
+
+    /**
+     * Reads the error envelope {@code {"errors":[...]}} or {@code {"errors":{"field":[...]}}}; a {@code base} key
+     * goes to {@link ErrorDetails#messages()}.
+     */
+    ErrorDetails readErrors(byte[] body, int status);
+
+    /** Reads any JSON object into maps, lists, strings, numbers ({@code Long}, {@code Double} or
+     * {@code java.math.BigDecimal}), booleans and nulls. */
+    Map<String, Object> readObject(byte[] body, int status);
+
+    /** Writes maps, lists, strings, numbers, booleans and nulls as UTF-8 JSON. */
+    byte[] write(Object tree);
+
+    /** A short name for diagnostics, e.g. {@code jackson}. */
+    default String name() {
+        return "unknown";
+    }
+}

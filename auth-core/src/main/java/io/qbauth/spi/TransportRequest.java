@@ -1,0 +1,101 @@
+package io.qbauth.spi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One HTTP exchange to perform, as the SDK core built it. Immutable; the body is a byte array so the same bytes can
+ * be replayed with a new session token.
+ *
+ * <p>Header names are kept case-insensitively. {@link #toString()} prints the method, the path and the header
+ * <em>names</em> only: header values (the session token) and the body (passwords) never leave through it.
+ *
+ * @param method  HTTP method in upper case ({@code GET}, {@code POST}, ...)
+ * @param uri     absolute {@code http}/{@code https} URI
+ * @param headers header name to values
+ * @param body    request body, empty for none
+ * @param timeout how long the whole exchange may take
+ */
+public record TransportRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body,
+                               Duration timeout) {
+
+    private static final byte[] EMPTY = new byte[0];
+
+    public TransportRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(timeout, "timeout");
+        method = method.toUpperCase(Locale.ROOT);
+        headers = copyHeaders(headers);
+        body = body == null ? EMPTY : body.clone();
+    }
+
+    /** A copy of the body (the record never hands out its own array). */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The body length in bytes, without copying it. */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** The first value of a header, looked up case-insensitively. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** The same request with one header set to a single value (replacing earlier values). */
+    public TransportRequest withHeader(String name, String value) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        copy.put(name, List.of(value));
+        return new TransportRequest(method, uri, copy, body, timeout);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TransportRequest that
+                && method.equals(that.method)
+                && uri.equals(that.uri)
+                && headers.equals(that.headers)
+                && Arrays.equals(body, that.body)
+                && timeout.equals(that.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "TransportRequest[" + method + " " + uri.getRawPath() + ", headers=" + headers.keySet()
+                + ", body=" + body.length + " bytes, timeout=" + timeout + "]";
+    }
+
+    static Map<String, List<String>> copyHeaders(Map<String, List<String>> headers) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (headers != null) {
+            headers.forEach((name, values) -> {
+                if (name != null && values != null) {
+                    copy.merge(name, List.copyOf(values), (a, b) -> {
+                        List<String> merged = new java.util.ArrayList<>(a);
+                        merged.addAll(b);
+                        return List.copyOf(merged);
+                    });
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+}
