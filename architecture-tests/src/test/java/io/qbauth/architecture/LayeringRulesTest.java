@@ -1,0 +1,74 @@
+package io.qbauth.architecture;
+
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The hexagonal layering of the SDK (ARCHITECTURE.md §1 and §8): domain in the middle, ports and application
+ * services around it, adapters outside, and no adapter that knows another one.
+ */
+@AnalyzeClasses(packages = "io.qbauth", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringRulesTest {
+
+    @ArchTest
+    static final ArchRule onion_layers_point_inwards = onionArchitecture()
+            .domainModels(Packages.DOMAIN)
+            .applicationServices(Packages.CONFIG, Packages.SPI, Packages.INTERNAL)
+            .adapter("jackson", Packages.ADAPTER_JACKSON)
+            .adapter("jdk", Packages.ADAPTER_JDK)
+            .adapter("vertx", Packages.ADAPTER_VERTX)
+            .adapter("micrometer", Packages.ADAPTER_METRICS)
+            .withOptionalLayers(true)
+            .because("adapters plug into ports; they never use each other (metrics wraps the AuthTransport port,"
+                    + " never JdkAuthTransport)");
+
+    @ArchTest
+    static final ArchRule domain_depends_on_the_jdk_only = classes()
+            .that().resideInAPackage(Packages.DOMAIN)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(Packages.DOMAIN, "java..")
+            .because("the domain is plain Java");
+
+    @ArchTest
+    static final ArchRule ports_never_reach_internals = noClasses()
+            .that().resideInAnyPackage(Packages.SPI, Packages.DOMAIN, Packages.CONFIG, Packages.PORT_IN)
+            .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
+            .because("public contracts must not expose implementation classes");
+
+    @ArchTest
+    static final ArchRule internals_stay_inside_auth_core = noClasses()
+            .that().resideOutsideOfPackages("io.qbauth", Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
+                    Packages.INTERNAL, Packages.PORT_IN)
+            .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
+            .because("adapters use the public SPI only, so auth-core may change its internals freely");
+
+    @ArchTest
+    static final ArchRule the_sdk_and_the_emulator_share_only_the_protocol = noClasses()
+            .that().resideInAPackage(Packages.EMULATOR)
+            .should().dependOnClassesThat().resideOutsideOfPackages(Packages.EMULATOR, "java..", "javax..",
+                    "io.vertx..", "io.netty..", "org.junit..")
+            .because("the emulator implements the wire protocol on its own; reusing SDK code (the signer above all)"
+                    + " would hide a shared bug on both sides");
+
+    @ArchTest
+    static final ArchRule no_sdk_class_uses_the_emulator = noClasses()
+            .that().resideOutsideOfPackage(Packages.EMULATOR)
+            .should().dependOnClassesThat().resideInAPackage(Packages.EMULATOR)
+            .because("the emulator is a test and load-test tool, never a runtime dependency of the SDK");
+
+    @ArchTest
+    static final ArchRule top_level_packages_are_free_of_cycles = slices()
+            .matching("io.qbauth.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule adapter_packages_are_free_of_cycles = slices()
+            .matching("io.qbauth.adapter.(**)")
+            .should().beFreeOfCycles();
+}

@@ -1,0 +1,19 @@
+package io.qbauth.architecture;
+
+/** Package patterns the rules speak of, in one place. */
+final class Packages {
+
+    static final String DOMAIN = "io.qbauth.domain..";
+    static final String CONFIG = "io.qbauth.config..";
+    static final String SPI = "io.qbauth.spi..";
+    static final String PORT_IN = "io.qbauth.application..";
+    static final String INTERNAL = "io.qbauth.internal..";
+    static final String ADAPTER_JACKSON = "io.qbauth.adapter.codec.jackson..";
+    static final String ADAPTER_JDK = "io.qbauth.adapter.transport.jdk..";
+    static final String ADAPTER_VERTX = "io.qbauth.adapter.transport.vertx..";
+    static final String ADAPTER_METRICS = "io.qbauth.adapter.metrics..";
+    static final String EMULATOR = "io.qbauth.emulator..";
+
+    private Packages() {
+    }
+}

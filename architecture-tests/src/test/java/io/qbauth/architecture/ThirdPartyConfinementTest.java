@@ -1,0 +1,45 @@
+package io.qbauth.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Each third-party library lives in exactly one adapter (ARCHITECTURE.md §8, rules 3 and 4), so choosing a
+ * transport or a codec never drags another one in, and auth-core stays dependency-free.
+ */
+@AnalyzeClasses(packages = "io.qbauth", importOptions = ImportOption.DoNotIncludeTests.class)
+class ThirdPartyConfinementTest {
+
+    @ArchTest
+    static final ArchRule core_uses_the_jdk_only = noClasses()
+            .that().resideInAnyPackage("io.qbauth", Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
+                    Packages.INTERNAL, Packages.PORT_IN)
+            .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..", "io.netty..",
+                    "io.micrometer..", "org.slf4j..", "java.net.http..")
+            .because("auth-core has no dependency at all and leaves HTTP to the transports");
+
+    @ArchTest
+    static final ArchRule jackson_only_in_the_jackson_codec = noClasses()
+            .that().resideOutsideOfPackage(Packages.ADAPTER_JACKSON)
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule vertx_only_in_the_vertx_transport_and_the_emulator = noClasses()
+            .that().resideOutsideOfPackages(Packages.ADAPTER_VERTX, Packages.EMULATOR)
+            .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..");
+
+    @ArchTest
+    static final ArchRule jdk_http_client_only_in_the_jdk_transport = noClasses()
+            .that().resideOutsideOfPackage(Packages.ADAPTER_JDK)
+            .and().resideOutsideOfPackage(Packages.EMULATOR)
+            .should().dependOnClassesThat().resideInAPackage("java.net.http..");
+
+    @ArchTest
+    static final ArchRule micrometer_only_in_the_metrics_adapter = noClasses()
+            .that().resideOutsideOfPackage(Packages.ADAPTER_METRICS)
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+}
