@@ -1,0 +1,130 @@
+package io.qbauth;
+
+import io.qbauth.config.QbAuthConfig;
+import io.qbauth.config.ReauthPolicy;
+import io.qbauth.config.RefreshPolicy;
+import io.qbauth.config.SignatureAlgorithm;
+import io.qbauth.domain.ConfigurationException;
+import io.qbauth.spi.AuthEventListener;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.CredentialsSupplier;
+import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.SessionStore;
+import io.qbauth.spi.TransportConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of qbauth.
+ *
+ * <pre>{@code
+ * QbAuthClient client = QbAuth.builder()
+ *         .applicationId(12345).authKey("...").authSecret("...")
+ *         .build();
+ * User alice = client.blocking().login(Credentials.login("alice", "secret"));
+ * }</pre>
+ *
+ * The transport and the JSON codec are found on the class path or module path ({@link java.util.ServiceLoader})
+ * unless given explicitly; see {@link Builder#build()}.
+ */
+public final class QbAuth {
+
+    private QbAuth() {
+    }
+
+    /** A new client builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builder of a {@link QbAuthClient}: every {@link QbAuthConfig} field, plus the adapters and hooks. Setters take no
+     * {@code set} prefix; {@link #build()} validates.
+     */
+    public static final class Builder {
+        private QbAuthConfig.Builder config = QbAuthConfig.builder();
+        private AuthTransport transport;
+        private JsonCodec codec;
+        private final List<AuthEventListener> listeners = new ArrayList<>();
+        private CredentialsSupplier credentialsSupplier;
+        private SessionStore sessionStore = SessionStore.inMemory();
+
+        private Builder() {
+        }
+
+        /** Starts from a prebuilt config (replacing every config field set so far). */
+        public Builder config(QbAuthConfig value) {
+            config = require(value, "config").toBuilder();
+            return this;
+        }
+
+        /** See {@link QbAuthConfig.Builder#endpoint(URI)}. */
+        public Builder endpoint(URI value) { config.endpoint(value); return this; }
+        /** See {@link QbAuthConfig.Builder#allowPlainHttp(boolean)}. */
+        public Builder allowPlainHttp(boolean value) { config.allowPlainHttp(value); return this; }
+        /** See {@link QbAuthConfig.Builder#applicationId(long)}. */
+        public Builder applicationId(long value) { config.applicationId(value); return this; }
+        /** See {@link QbAuthConfig.Builder#authKey(String)}. */
+        public Builder authKey(String value) { config.authKey(value); return this; }
+        /** See {@link QbAuthConfig.Builder#authSecret(String)}. */
+        public Builder authSecret(String value) { config.authSecret(value); return this; }
+        /** See {@link QbAuthConfig.Builder#accountKey(String)}. */
+        public Builder accountKey(String value) { config.accountKey(value); return this; }
+        /** See {@link QbAuthConfig.Builder#apiKey(String)}. */
+        public Builder apiKey(String value) { config.apiKey(value); return this; }
+        /** See {@link QbAuthConfig.Builder#signatureAlgorithm(SignatureAlgorithm)}. */
+        public Builder signatureAlgorithm(SignatureAlgorithm value) { config.signatureAlgorithm(value); return this; }
+        /** See {@link QbAuthConfig.Builder#transportConfig(TransportConfig)}. */
+        public Builder transportConfig(TransportConfig value) { config.transportConfig(value); return this; }
+        /** See {@link QbAuthConfig.Builder#refreshPolicy(RefreshPolicy)}. */
+        public Builder refreshPolicy(RefreshPolicy value) { config.refreshPolicy(value); return this; }
+        /** See {@link QbAuthConfig.Builder#reauthPolicy(ReauthPolicy)}. */
+        public Builder reauthPolicy(ReauthPolicy value) { config.reauthPolicy(value); return this; }
+        /** See {@link QbAuthConfig.Builder#clock(Clock)}. */
+        public Builder clock(Clock value) { config.clock(value); return this; }
+
+        /** Uses this transport instead of discovering one. The client never closes it: its owner does. */
+        public Builder transport(AuthTransport value) { transport = require(value, "transport"); return this; }
+
+        /** Uses this JSON codec instead of discovering one. */
+        public Builder codec(JsonCodec value) { codec = require(value, "codec"); return this; }
+
+        /** Adds a listener of session lifecycle events (repeatable; called in the order added). */
+        public Builder listener(AuthEventListener value) { listeners.add(require(value, "listener")); return this; }
+
+        /**
+         * How to get user credentials again when a user session must be re-created. Without it, the credentials
+         * last given to {@code login}/{@code createUserSession} are reused, and an adopted token is not re-created.
+         */
+        public Builder credentialsSupplier(CredentialsSupplier value) {
+            credentialsSupplier = require(value, "credentialsSupplier");
+            return this;
+        }
+
+        /** Where the session is kept across restarts (default {@link SessionStore#inMemory()}). */
+        public Builder sessionStore(SessionStore value) { sessionStore = require(value, "sessionStore"); return this; }
+
+        /**
+         * Builds the client. The transport is the one given to {@link #transport}, else the provider named by the
+         * system property {@code qbauth.transport} (its name or class name), else the only provider found; the codec
+         * likewise ({@link #codec}, {@code qbauth.codec}, the only one).
+         *
+         * @throws ConfigurationException naming an invalid field, or saying which module to add (e.g.
+         *                                {@code io.qbauth:auth-transport-jdk}) or which property to set when none or
+         *                                several providers are found
+         */
+        public QbAuthClient build() {
+            return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
+                    credentialsSupplier, sessionStore);
+        }
+
+        private static <T> T require(T value, String field) {
+            if (value == null) {
+                throw new ConfigurationException(field + " is required");
+            }
+            return value;
+        }
+    }
+}
