@@ -1,0 +1,90 @@
+package io.qbauth.adapter.transport.jdk;
+
+import io.qbauth.domain.ConfigurationException;
+import io.qbauth.spi.TransportConfig;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** Builds the {@link HttpClient} a {@link JdkAuthTransport} owns, from a {@link TransportConfig}. */
+final class HttpClientFactory {
+
+    private static final System.Logger LOG = System.getLogger(HttpClientFactory.class.getName());
+
+    private HttpClientFactory() {
+    }
+
+    /**
+     * HTTP/1.1 only: QuickBlox and the emulator speak HTTP/1.1, and asking for HTTP/2 over cleartext costs an
+     * {@code Upgrade: h2c} attempt on every new connection for nothing. Redirects are never followed, so a session
+     * token is never sent to a host the SDK was not configured with.
+     *
+     * <p>{@code maxConnections}, {@code keepAlive} and {@code idleTimeout} have no per-client setting in the JDK
+     * client (only JVM-wide {@code jdk.httpclient.*} system properties), so they are not applied here.
+     */
+    static HttpClient create(TransportConfig config) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.connectTimeout());
+        if (config.trustAll()) {
+            LOG.log(System.Logger.Level.WARNING,
+                    "TLS certificate and host name verification are disabled (trustAll): use only in tests");
+            builder.sslContext(trustAllContext());
+        } else {
+            config.sslContext().ifPresent(builder::sslContext);
+        }
+        return builder.build();
+    }
+
+    /**
+     * A context whose trust manager accepts every certificate. It is an {@link X509ExtendedTrustManager}, so the JDK
+     * leaves host name verification to it as well, which it skips.
+     */
+    private static SSLContext trustAllContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("trustAll: no TLS context available", e);
+        }
+    }
+
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

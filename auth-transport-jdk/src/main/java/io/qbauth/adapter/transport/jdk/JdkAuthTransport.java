@@ -1,0 +1,149 @@
+package io.qbauth.adapter.transport.jdk;
+
+import io.qbauth.domain.InvalidInputException;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportConfig;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@link AuthTransport} on {@link HttpClient#sendAsync}. Thread-safe and non-blocking; one instance serves a whole
+ * application.
+ *
+ * <ul>
+ *   <li>Every status is a {@link TransportResponse}; connection failures, timeouts and over-size replies complete
+ *       the stage with an {@link io.qbauth.domain.TransportException} whose message names the method and the path
+ *       only.</li>
+ *   <li>{@link TransportRequest#timeout()} bounds the whole exchange, body included; the JDK's own request timeout
+ *       only covers the wait for the response headers.</li>
+ *   <li>Reply bodies are limited to {@link TransportConfig#maxResponseBytes()} while streaming.</li>
+ *   <li>It never retries, never follows redirects, and never reads or adds a session token.</li>
+ * </ul>
+ *
+ * <p>Built from a {@link TransportConfig}, it creates and owns its client and closes it in {@link #close()}. Built
+ * around an application's {@link HttpClient}, it leaves that client open.
+ */
+public final class JdkAuthTransport implements AuthTransport {
+
+    /** How long {@link #close()} lets in-flight exchanges finish before aborting them. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
+    private final HttpClient client;
+    private final boolean ownsClient;
+    private final RequestMapper requests;
+    private final LimitedBodyHandler bodyHandler;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** A transport that builds, owns and closes its own HTTP/1.1 client configured from {@code config}. */
+    public JdkAuthTransport(TransportConfig config) {
+        this(HttpClientFactory.create(config), true, config);
+    }
+
+    /**
+     * A transport on the application's client, with the default {@link TransportConfig#maxResponseBytes()} and
+     * {@link TransportConfig#userAgent()}; {@link #close()} does not close {@code client}.
+     */
+    public JdkAuthTransport(HttpClient client) {
+        this(client, TransportConfig.defaults());
+    }
+
+    /**
+     * A transport on the application's client; of {@code config} only {@code maxResponseBytes} and
+     * {@code userAgent} apply (timeouts and TLS are the client's). {@link #close()} does not close {@code client}.
+     */
+    public JdkAuthTransport(HttpClient client, TransportConfig config) {
+        this(Objects.requireNonNull(client, "client"), false, config);
+    }
+
+    private JdkAuthTransport(HttpClient client, boolean ownsClient, TransportConfig config) {
+        Objects.requireNonNull(config, "config");
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.requests = new RequestMapper(config.userAgent());
+        this.bodyHandler = new LimitedBodyHandler(config.maxResponseBytes());
+    }
+
+    @Override
+    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(FailureMapper.notSent(request, "transport is closed"));
+        }
+        HttpRequest httpRequest;
+        try {
+            httpRequest = requests.map(request);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new InvalidInputException(
+                    FailureMapper.describe(request) + ": the URI or a header is not valid HTTP"));
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange;
+        try {
+            exchange = client.sendAsync(httpRequest, bodyHandler);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(FailureMapper.notSent(request, "the HTTP client refused it"));
+        }
+        return complete(request, exchange);
+    }
+
+    /**
+     * Adapts the JDK future: maps the outcome, bounds the whole exchange (body included) with the request timeout,
+     * and aborts the exchange when the returned stage fails or is cancelled. The timer runs on a copy so that the
+     * JDK future itself stays cancellable.
+     */
+    private static CompletableFuture<TransportResponse> complete(TransportRequest request,
+                                                                 CompletableFuture<HttpResponse<byte[]>> exchange) {
+        CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+        exchange.copy().orTimeout(request.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((response, failure) -> {
+                    if (failure == null) {
+                        result.complete(new TransportResponse(response.statusCode(), response.headers().map(),
+                                response.body()));
+                    } else {
+                        result.completeExceptionally(FailureMapper.map(request, failure));
+                    }
+                });
+        result.whenComplete((response, failure) -> {
+            if (failure != null) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public String name() {
+        return JdkAuthTransportProvider.NAME;
+    }
+
+    /** Closes the client if this transport created it (waiting up to 1 s for exchanges in flight); idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true) || !ownsClient) {
+            return;
+        }
+        client.shutdown();
+        try {
+            if (!client.awaitTermination(CLOSE_GRACE)) {
+                client.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            client.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdkAuthTransport[" + (ownsClient ? "owned" : "external") + " client" + (closed.get() ? ", closed" : "")
+                + "]";
+    }
+}
