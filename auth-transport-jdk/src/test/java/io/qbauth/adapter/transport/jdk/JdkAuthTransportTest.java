@@ -10,11 +10,15 @@ import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -235,6 +239,20 @@ class JdkAuthTransportTest {
                 assertThat(created.name()).isEqualTo("jdk");
             }
         });
+    }
+
+    @Test
+    void is_declared_in_module_info_too() throws Exception {
+        Path classes = Path.of(
+                JdkAuthTransportProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+            ModuleDescriptor module = ModuleDescriptor.read(in);
+            assertThat(module.name()).isEqualTo("io.qbauth.transport.jdk");
+            assertThat(module.provides()).singleElement().satisfies(provides -> {
+                assertThat(provides.service()).isEqualTo("io.qbauth.spi.AuthTransportProvider");
+                assertThat(provides.providers()).containsExactly(JdkAuthTransportProvider.class.getName());
+            });
+        }
     }
 
     private TransportResponse send(TransportRequest request) {
