@@ -1,0 +1,230 @@
+package io.qbauth.emulator;
+
+import io.qbauth.emulator.internal.EmulatorConfig;
+import io.qbauth.emulator.internal.EmulatorRuntime;
+import io.qbauth.emulator.internal.SeedUser;
+import io.qbauth.emulator.internal.security.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A running QuickBlox-compatible authentication server on Vert.x: sessions, login, logout, sign-up and API-key
+ * tokens as the protocol doc describes them. Thread-safe; close it to stop the server.
+ *
+ * <pre>{@code
+ * try (QbEmulator emu = QbEmulator.builder()
+ *         .app(EmulatorApp.of(12345L, "authKey", "authSecret"))
+ *         .user(12345L, "alice_qb", "alicePass123")
+ *         .start()) {
+ *     URI api = emu.baseUrl();
+ *     ...
+ *     assert emu.stats(12345L).sessionsCreated() == 1;
+ * }
+ * }</pre>
+ */
+public final class QbEmulator implements AutoCloseable {
+
+    private final EmulatorRuntime runtime;
+    private final URI baseUrl;
+
+    private QbEmulator(EmulatorRuntime runtime) {
+        this.runtime = runtime;
+        String host = runtime.host().contains(":") ? "[" + runtime.host() + "]" : runtime.host();
+        this.baseUrl = URI.create("http://" + host + ":" + runtime.port());
+    }
+
+    /** A builder with the defaults: 127.0.0.1, a random free port, 2 h sessions, the system UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL of the API, e.g. {@code http://127.0.0.1:41234}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return runtime.port();
+    }
+
+    /**
+     * A snapshot of one application's counters.
+     *
+     * @throws IllegalArgumentException when the application is not configured
+     */
+    public EmulatorStats stats(long applicationId) {
+        return runtime.stats(applicationId);
+    }
+
+    /** Zeroes every counter (live sessions are state and stay). */
+    public void resetStats() {
+        runtime.resetStats();
+    }
+
+    /** Stops the server and its Vert.x instance; idempotent. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    @Override
+    public String toString() {
+        return "QbEmulator[" + baseUrl + "]";
+    }
+
+    /**
+     * The settings shared by {@link Builder} and builders that start an emulator later (the JUnit extension).
+     * Not thread-safe.
+     *
+     * @param <B> the concrete builder type
+     */
+    public abstract static class AbstractBuilder<B extends AbstractBuilder<B>> {
+
+        /** Default sliding session lifetime, as on QuickBlox. */
+        public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(2);
+        /** Default create-session timestamp window, each direction. */
+        public static final Duration DEFAULT_TIMESTAMP_WINDOW = Duration.ofMinutes(60);
+        /** Default PBKDF2 iteration count. */
+        public static final int DEFAULT_PASSWORD_HASH_ITERATIONS = 10_000;
+        /** Default request body limit. */
+        public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+        /** Default request header limit. */
+        public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+
+        private String host = "127.0.0.1";
+        private int port;
+        private final List<EmulatorApp> apps = new ArrayList<>();
+        private final List<SeedUser> users = new ArrayList<>();
+        private Duration sessionTtl = DEFAULT_SESSION_TTL;
+        private Duration timestampWindow = DEFAULT_TIMESTAMP_WINDOW;
+        private Clock clock = Clock.systemUTC();
+        private int passwordHashIterations = DEFAULT_PASSWORD_HASH_ITERATIONS;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
+        private ProviderTokenVerifier providerTokenVerifier = ProviderTokenVerifier.testTokens();
+
+        /** For subclasses. */
+        protected AbstractBuilder() {
+        }
+
+        /** This builder, typed. */
+        protected abstract B self();
+
+        /** The address to bind; default {@code 127.0.0.1}. */
+        public B host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return self();
+        }
+
+        /** The port to bind; default 0, any free port. */
+        public B port(int port) {
+            this.port = port;
+            return self();
+        }
+
+        /** Adds an application; repeatable, ids must be unique. */
+        public B app(EmulatorApp app) {
+            apps.add(Objects.requireNonNull(app, "app"));
+            return self();
+        }
+
+        /** Seeds a user into an application. Seeded passwords skip the sign-up password rules. */
+        public B user(long applicationId, String login, String password) {
+            return user(applicationId, login, password, null, null);
+        }
+
+        /**
+         * Seeds a user with an e-mail and full name into an application.
+         *
+         * @param email e-mail, or {@code null}
+         * @param fullName full name, or {@code null}
+         */
+        public B user(long applicationId, String login, String password, String email, String fullName) {
+            Objects.requireNonNull(login, "login");
+            Objects.requireNonNull(password, "password");
+            users.add(new SeedUser(applicationId, login, Secret.of(password), email, fullName));
+            return self();
+        }
+
+        /** The sliding session lifetime; default 2 hours. */
+        public B sessionTtl(Duration sessionTtl) {
+            this.sessionTtl = Objects.requireNonNull(sessionTtl, "sessionTtl");
+            return self();
+        }
+
+        /** How far a create-session timestamp may be from the clock, each direction; default 60 minutes. */
+        public B timestampWindow(Duration timestampWindow) {
+            this.timestampWindow = Objects.requireNonNull(timestampWindow, "timestampWindow");
+            return self();
+        }
+
+        /** The clock behind every time decision (expiry, timestamps, dates); default the system UTC clock. */
+        public B clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return self();
+        }
+
+        /** PBKDF2-HMAC-SHA256 iterations for stored passwords; default 10 000. */
+        public B passwordHashIterations(int passwordHashIterations) {
+            this.passwordHashIterations = passwordHashIterations;
+            return self();
+        }
+
+        /** Request body limit in bytes, larger bodies get 413; default 64 KiB. */
+        public B maxBodyBytes(int maxBodyBytes) {
+            this.maxBodyBytes = maxBodyBytes;
+            return self();
+        }
+
+        /** Request header (and request line) limit in bytes, larger ones get 431 / 414; default 16 KiB. */
+        public B maxHeaderBytes(int maxHeaderBytes) {
+            this.maxHeaderBytes = maxHeaderBytes;
+            return self();
+        }
+
+        /** Checks provider tokens; default {@link ProviderTokenVerifier#testTokens()}. */
+        public B providerTokenVerifier(ProviderTokenVerifier providerTokenVerifier) {
+            this.providerTokenVerifier = Objects.requireNonNull(providerTokenVerifier, "providerTokenVerifier");
+            return self();
+        }
+
+        /**
+         * Freezes the current settings and returns a starter for them; later builder changes do not affect it.
+         *
+         * @throws IllegalArgumentException when the settings are invalid
+         */
+        protected final Supplier<QbEmulator> starter() {
+            EmulatorConfig config = new EmulatorConfig(host, port, apps, users, sessionTtl, timestampWindow, clock,
+                    passwordHashIterations, maxBodyBytes, maxHeaderBytes, providerTokenVerifier);
+            return () -> new QbEmulator(EmulatorRuntime.start(config));
+        }
+    }
+
+    /** Builds and starts an emulator. */
+    public static final class Builder extends AbstractBuilder<Builder> {
+
+        private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * Starts the emulator and blocks until it listens.
+         *
+         * @throws IllegalArgumentException when the settings are invalid
+         * @throws IllegalStateException when the server cannot bind
+         */
+        public QbEmulator start() {
+            return starter().get();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.qbauth.emulator.internal.http;
+
+import io.qbauth.emulator.internal.auth.AuthenticationFailure;
+import io.qbauth.emulator.internal.params.MalformedRequestException;
+import io.qbauth.emulator.internal.state.ValidationFailure;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.lang.System.Logger.Level;
+
+/**
+ * Turns every failure of a route into a QuickBlox-shaped reply: the emulator's own exceptions map to their
+ * documented replies, bare 4xx statuses from Vert.x (body too large, undecodable form) to the matching JSON
+ * error, and anything unexpected to 400 {@code {"errors":["Bad Request"]}} with a warning in the log (exception
+ * class and path only: messages may quote input). Never a 5xx, never a stack trace on the wire.
+ */
+final class FailureHandler implements Handler<RoutingContext> {
+
+    private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
+
+    private final ReplyWriter replies;
+
+    FailureHandler(ReplyWriter replies) {
+        this.replies = replies;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ErrorReply reply = replyFor(ctx.failure(), ctx.statusCode(), ctx);
+        if (ctx.response().headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
+        replies.error(ctx, reply);
+    }
+
+    private static ErrorReply replyFor(Throwable failure, int status, RoutingContext ctx) {
+        return switch (failure) {
+            case ApiException api -> api.reply();
+            case ValidationFailure invalid -> ErrorReply.fields(422, invalid.errors());
+            case MalformedRequestException malformed -> ErrorReply.base(400, malformed.getMessage());
+            case AuthenticationFailure rejected -> {
+                LOG.log(Level.DEBUG, "authentication failed: {0}", rejected.getMessage());
+                yield ErrorReply.UNAUTHORIZED;
+            }
+            case null -> ErrorReply.forStatus(status);
+            default -> {
+                if (status >= 400 && status < 500) {
+                    yield ErrorReply.forStatus(status);
+                }
+                LOG.log(Level.WARNING, "unexpected {0} on {1} {2}; answered 400",
+                        failure.getClass().getName(), ctx.request().method(), ctx.request().path());
+                LOG.log(Level.DEBUG, "unexpected failure", failure);
+                yield ErrorReply.BAD_REQUEST;
+            }
+        };
+    }
+}

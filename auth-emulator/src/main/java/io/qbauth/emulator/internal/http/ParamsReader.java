@@ -1,0 +1,44 @@
+package io.qbauth.emulator.internal.http;
+
+import io.qbauth.emulator.internal.params.BodyFormat;
+import io.qbauth.emulator.internal.params.FormDecoder;
+import io.qbauth.emulator.internal.params.RequestParams;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+
+/** Reads a request's parameters: the query string merged with the body (form or JSON), the body winning. */
+final class ParamsReader {
+
+    private ParamsReader() {
+    }
+
+    static RequestParams read(RoutingContext ctx) {
+        String query = ctx.request().query();
+        RequestParams fromQuery = query == null || query.isEmpty()
+                ? RequestParams.EMPTY
+                : FormDecoder.decode(query.getBytes(StandardCharsets.ISO_8859_1));
+        return RequestParams.merge(fromQuery, body(ctx));
+    }
+
+    private static RequestParams body(RoutingContext ctx) {
+        Buffer buffer = ctx.body().buffer();
+        if (buffer == null || buffer.length() == 0) {
+            return RequestParams.EMPTY;
+        }
+        byte[] bytes = buffer.getBytes();
+        int start = 0;
+        while (start < bytes.length && Character.isWhitespace(bytes[start])) {
+            start++;
+        }
+        if (start == bytes.length) {
+            return RequestParams.EMPTY;
+        }
+        BodyFormat format = BodyFormat.of(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), bytes[start]);
+        if (format == BodyFormat.UNSUPPORTED) {
+            throw ErrorReply.UNSUPPORTED_MEDIA_TYPE.exception();
+        }
+        return format.decode(bytes, start, bytes.length - start);
+    }
+}
