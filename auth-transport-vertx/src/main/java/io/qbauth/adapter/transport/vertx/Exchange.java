@@ -1,0 +1,171 @@
+package io.qbauth.adapter.transport.vertx;
+
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One request/response exchange on one Vert.x {@link Context}. Every callback runs on that context, so the mutable
+ * fields are confined to its thread and need no synchronisation; the only state shared with other threads is the
+ * {@link #result} future.
+ *
+ * <p>The exchange ends exactly once, by whichever comes first: the whole reply was read, a failure, the deadline
+ * (the request's timeout, counted from {@link #start}), a reply body over the size limit, or the caller completing or
+ * cancelling the returned future. On any early end the HTTP stream is reset, which for HTTP/1.1 closes the
+ * connection: a reply nobody will read is not downloaded further and the connection does not go back to the pool.
+ */
+final class Exchange {
+
+    private static final int INITIAL_BODY_CAPACITY = 8 * 1024;
+
+    private final TransportRequest request;
+    private final int maxResponseBytes;
+    private final Vertx vertx;
+    private final Context context;
+    private final CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+
+    // confined to the context thread
+    private long deadlineTimer = -1;
+    private HttpClientRequest stream;
+    private boolean replyRead;
+
+    Exchange(TransportRequest request, int maxResponseBytes, Vertx vertx, Context context) {
+        this.request = request;
+        this.maxResponseBytes = maxResponseBytes;
+        this.vertx = vertx;
+        this.context = context;
+        result.whenComplete((response, failure) -> onContext(this::release));
+    }
+
+    /** The future the caller gets; completing or cancelling it ends the exchange. */
+    CompletableFuture<TransportResponse> result() {
+        return result;
+    }
+
+    /** Starts the exchange; call on {@link #context}. */
+    void start(HttpClient client, RequestOptions options) {
+        if (result.isDone()) {
+            return;
+        }
+        deadlineTimer = vertx.setTimer(Math.max(1, request.timeout().toMillis()),
+                id -> result.completeExceptionally(TransportFailures.timedOut(request)));
+        client.request(options).onComplete(obtained -> {
+            if (obtained.failed()) {
+                fail(obtained.cause());
+            } else {
+                send(obtained.result());
+            }
+        });
+    }
+
+    private void send(HttpClientRequest obtained) {
+        stream = obtained;
+        if (result.isDone()) {
+            release();
+            return;
+        }
+        var sent = request.bodyLength() == 0 ? obtained.send() : obtained.send(Buffer.buffer(request.body()));
+        sent.onComplete(reply -> {
+            if (reply.failed()) {
+                fail(reply.cause());
+            } else {
+                receive(reply.result());
+            }
+        });
+    }
+
+    private void receive(HttpClientResponse response) {
+        response.exceptionHandler(this::fail);
+        if (result.isDone()) {
+            return;
+        }
+        long announced = announcedLength(response.headers());
+        if (announced > maxResponseBytes) {
+            result.completeExceptionally(TransportFailures.tooLarge(request, maxResponseBytes));
+            return;
+        }
+        Buffer body = Buffer.buffer((int) Math.min(announced >= 0 ? announced : INITIAL_BODY_CAPACITY,
+                maxResponseBytes));
+        response.handler(chunk -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (chunk.length() > maxResponseBytes - body.length()) {
+                result.completeExceptionally(TransportFailures.tooLarge(request, maxResponseBytes));
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        response.endHandler(end -> {
+            replyRead = true;
+            result.complete(new TransportResponse(response.statusCode(), headers(response.headers()),
+                    body.getBytes()));
+        });
+    }
+
+    private void fail(Throwable failure) {
+        if (!result.isDone()) {
+            result.completeExceptionally(TransportFailures.map(request, failure));
+        }
+    }
+
+    /** Stops the deadline and, unless the reply was read to its end, resets the stream. Runs on the context. */
+    private void release() {
+        if (deadlineTimer >= 0) {
+            vertx.cancelTimer(deadlineTimer);
+            deadlineTimer = -1;
+        }
+        if (stream != null && !replyRead) {
+            stream.reset();
+        }
+        stream = null;
+    }
+
+    private void onContext(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
+    }
+
+    /** The {@code Content-Length} of the reply, or -1 when absent or not a number. */
+    private static long announcedLength(MultiMap headers) {
+        String value = headers.get(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, List<String>> headers(MultiMap headers) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            copy.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return copy;
+    }
+
+    /** For tests and diagnostics: the request, without header values or body. */
+    @Override
+    public String toString() {
+        return "Exchange[" + TransportFailures.describe(request) + (result.isDone() ? ", done" : "") + "]";
+    }
+}

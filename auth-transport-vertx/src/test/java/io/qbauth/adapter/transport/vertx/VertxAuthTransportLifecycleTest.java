@@ -1,0 +1,128 @@
+package io.qbauth.adapter.transport.vertx;
+
+import static io.qbauth.adapter.transport.vertx.Exchanges.get;
+import static io.qbauth.adapter.transport.vertx.Exchanges.response;
+import static io.qbauth.adapter.transport.vertx.Exchanges.transportFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qbauth.domain.TransportException.Kind;
+import io.qbauth.spi.TransportConfig;
+import io.qbauth.spi.TransportResponse;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who owns Vert.x, and what {@link VertxAuthTransport#close()} closes, waits for and leaves alone. */
+class VertxAuthTransportLifecycleTest {
+
+    private static StubHttpServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new StubHttpServer();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void closeLeavesTheApplicationsVertxRunning() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            VertxAuthTransport first = VertxAuthTransport.create(vertx, TransportConfig.defaults());
+            VertxAuthTransport second = VertxAuthTransport.create(vertx, TransportConfig.defaults());
+            response(first.execute(get(server.uri("/a"))));
+
+            first.close();
+
+            CountDownLatch timerFired = new CountDownLatch(1);
+            vertx.setTimer(1, id -> timerFired.countDown());
+            assertThat(timerFired.await(5, TimeUnit.SECONDS)).as("the application's Vertx still runs").isTrue();
+            assertThat(response(second.execute(get(server.uri("/b")))).status()).isEqualTo(200);
+            transportFailure(first.execute(get(server.uri("/c"))), Kind.CONNECT);
+            second.close();
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    @Test
+    void closeClosesTheVertxItCreated() throws Exception {
+        VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
+        Thread eventLoop = transport.execute(get(server.uri("/a")))
+                .thenApply(reply -> Thread.currentThread()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(eventLoop.getName()).startsWith("vert.x-eventloop-thread");
+        assertThat(eventLoop.isDaemon()).as("owned Vert.x runs on daemon threads").isTrue();
+
+        transport.close();
+
+        eventLoop.join(Duration.ofSeconds(5));
+        assertThat(eventLoop.isAlive()).as("the owned Vertx's event loop has stopped").isFalse();
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
+
+        transport.close();
+        transport.close();
+
+        assertThat(transport).hasToString("VertxAuthTransport[owned Vertx, closed]");
+    }
+
+    @Test
+    void exchangeInFlightAtCloseFailsInsteadOfHanging() throws Exception {
+        CountDownLatch requestArrived = new CountDownLatch(1);
+        try (RawServer silent = new RawServer(connection -> {
+            connection.readHead();
+            requestArrived.countDown();
+            connection.awaitClientClose();
+        })) {
+            VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
+            CompletableFuture<TransportResponse> stage = transport.execute(get(silent.uri("/hang")))
+                    .toCompletableFuture();
+            assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
+
+            transport.close();
+
+            transportFailure(stage, Kind.IO);
+        }
+    }
+
+    @Test
+    void closeOnAnEventLoopReturnsWithoutWaitingForTheShutdown() throws Exception {
+        CountDownLatch requestArrived = new CountDownLatch(1);
+        Vertx vertx = Vertx.vertx();
+        try (RawServer silent = new RawServer(connection -> {
+            connection.readHead();
+            requestArrived.countDown();
+            connection.awaitClientClose();
+        })) {
+            VertxAuthTransport transport = VertxAuthTransport.create(vertx, TransportConfig.defaults());
+            CompletableFuture<TransportResponse> inFlight = transport.execute(get(silent.uri("/hang")))
+                    .toCompletableFuture();
+            assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Duration> closeTook = new CompletableFuture<>();
+            vertx.runOnContext(ignored -> {
+                long start = System.nanoTime();
+                transport.close();
+                closeTook.complete(Duration.ofNanos(System.nanoTime() - start));
+            });
+
+            // a close that waited would hold the event loop for the 1 s grace period (and the shutdown could not
+            // even progress, since it needs that loop)
+            assertThat(closeTook.get(5, TimeUnit.SECONDS)).isLessThan(VertxAuthTransport.CLOSE_GRACE.dividedBy(2));
+            transportFailure(inFlight, Kind.IO);
+        } finally {
+            vertx.close().await();
+        }
+    }
+}
