@@ -1,22 +1,324 @@
 package io.qbauth;
 
 import io.qbauth.config.QbAuthConfig;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.ApiResponse;
+import io.qbauth.domain.AuthMethod;
+import io.qbauth.domain.ConfigurationException;
+import io.qbauth.domain.Credentials;
+import io.qbauth.domain.ErrorDetails;
+import io.qbauth.domain.InvalidInputException;
+import io.qbauth.domain.NewUser;
+import io.qbauth.domain.ProtocolException;
+import io.qbauth.domain.Session;
+import io.qbauth.domain.SessionExpiredException;
+import io.qbauth.domain.SessionKind;
+import io.qbauth.domain.SessionToken;
+import io.qbauth.domain.User;
+import io.qbauth.internal.http.CredentialParams;
+import io.qbauth.internal.http.ErrorClassifier;
+import io.qbauth.internal.http.Exchange;
+import io.qbauth.internal.http.QuickBloxHttp;
+import io.qbauth.internal.loader.ProviderLoader;
+import io.qbauth.internal.session.Events;
+import io.qbauth.internal.session.Identity;
+import io.qbauth.internal.session.LiveSession;
+import io.qbauth.internal.session.ReauthenticatingExecutor;
+import io.qbauth.internal.session.SessionFactory;
+import io.qbauth.internal.session.SingleFlightSessionCache;
+import io.qbauth.internal.signing.RequestSigner;
+import io.qbauth.spi.AuthEvent.LoggedIn;
+import io.qbauth.spi.AuthEvent.LoggedOut;
+import io.qbauth.spi.AuthEvent.SessionDestroyed;
 import io.qbauth.spi.AuthEventListener;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionStore;
+import io.qbauth.spi.TransportResponse;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
-/** The client implementation (work in progress). */
-final class DefaultQbAuthClient {
+/** The {@link QbAuthClient}: the session use cases on top of the internal session machinery. */
+final class DefaultQbAuthClient implements QbAuthClient {
 
-    private DefaultQbAuthClient() {
+    private static final System.Logger LOG = System.getLogger(DefaultQbAuthClient.class.getName());
+    private static final Identity APPLICATION = new Identity.Application();
+
+    private final QbAuthConfig config;
+    private final AuthTransport transport;
+    private final boolean ownsTransport;
+    private final JsonCodec codec;
+    private final QuickBloxHttp http;
+    private final ErrorClassifier classifier;
+    private final SessionFactory sessions;
+    private final SingleFlightSessionCache cache;
+    private final ReauthenticatingExecutor executor;
+    private final Events events;
+    private final CredentialsSupplier configuredSupplier;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DefaultQbAuthClient(QbAuthConfig config, AuthTransport transport, boolean ownsTransport, JsonCodec codec,
+                                List<AuthEventListener> listeners, CredentialsSupplier configuredSupplier,
+                                SessionStore store, Optional<Session> stored) {
+        this.config = config;
+        this.transport = transport;
+        this.ownsTransport = ownsTransport;
+        this.codec = codec;
+        this.configuredSupplier = configuredSupplier;
+        this.events = new Events(listeners);
+        this.http = new QuickBloxHttp(config, transport);
+        this.classifier = new ErrorClassifier(codec, config.clock());
+        this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
+        LiveSession initial = stored.map(DefaultQbAuthClient::asAdopted).map(LiveSession::new).orElse(null);
+        Identity identity = initial == null ? APPLICATION : adoptedIdentity(initial.kind());
+        this.cache = new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), sessions, events, store,
+                identity, initial);
+        this.executor = new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),
+                config.refreshPolicy().fallbackTtl(), events);
     }
 
+    /** Wires a client: the given adapters, else discovered ones (the codec first, so a failure leaks nothing). */
     static QbAuthClient create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
                                List<AuthEventListener> listeners, CredentialsSupplier credentialsSupplier,
                                SessionStore sessionStore) {
-        throw new UnsupportedOperationException("being implemented");
+        Optional<Session> stored;
+        try {
+            stored = sessionStore.load();
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("the SessionStore failed to load: " + e.getClass().getSimpleName(), e);
+        }
+        ProviderLoader loader = ProviderLoader.standard();
+        JsonCodec chosenCodec = codec != null ? codec : loader.codec();
+        AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
+        return new DefaultQbAuthClient(config, chosenTransport, transport == null, chosenCodec, listeners,
+                credentialsSupplier, sessionStore, stored == null ? Optional.empty() : stored);
+    }
+
+    @Override
+    public CompletionStage<Session> createApplicationSession() {
+        return guarded(() -> cache.replace(APPLICATION, sessions::createApplication).thenApply(LiveSession::snapshot));
+    }
+
+    @Override
+    public CompletionStage<Session> createUserSession(Credentials credentials) {
+        return guarded(() -> {
+            require(credentials, "credentials");
+            return cache.replace(userIdentity(credentials), () -> sessions.createUser(credentials))
+                    .thenApply(LiveSession::snapshot);
+        });
+    }
+
+    @Override
+    public CompletionStage<Session> getSession() {
+        ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
+        return guarded(() -> cache.acquire().thenCompose(live -> executor.executeWith(request, live)
+                .thenApply(exchange -> describe(live, exchange, request))));
+    }
+
+    @Override
+    public CompletionStage<User> signUp(NewUser user) {
+        return guarded(() -> {
+            require(user, "user");
+            return executor.execute(ApiRequest.post(QuickBloxHttp.USERS_PATH)
+                    .formBody(CredentialParams.forSignUp(user))).thenApply(this::readUser);
+        });
+    }
+
+    @Override
+    public CompletionStage<User> signUpWithApiKey(NewUser user) {
+        return guarded(() -> {
+            require(user, "user");
+            String apiKey = config.apiKey().orElseThrow(() -> new ConfigurationException(
+                    "apiKey is not configured: set it with QbAuth.builder().apiKey(...)"));
+            ApiRequest request = ApiRequest.post(QuickBloxHttp.USERS_PATH)
+                    .header("Authorization", "ApiKey " + apiKey)
+                    .jsonBody(codec.write(CredentialParams.forSignUpJson(user)));
+            return http.send(request, null).thenApply(exchange -> {
+                if (!exchange.response().isSuccess()) {
+                    throw classifier.classify(request, exchange.response());
+                }
+                return readUser(exchange);
+            });
+        });
+    }
+
+    @Override
+    public CompletionStage<User> login(Credentials credentials) {
+        return guarded(() -> {
+            require(credentials, "credentials");
+            CompletableFuture<LiveSession> base = cache.usable().map(CompletableFuture::completedFuture)
+                    .orElseGet(this::newApplicationSession);
+            return base.thenCompose(live -> logIn(credentials, live))
+                    .exceptionallyCompose(failure -> unwrap(failure) instanceof SessionExpiredException
+                            // the session died under the login: once more on a fresh application session
+                            ? newApplicationSession().thenCompose(live -> logIn(credentials, live))
+                            : CompletableFuture.failedFuture(unwrap(failure)));
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> logout() {
+        return guarded(() -> {
+            Optional<LiveSession> current = cache.current();
+            boolean userIdentity = cache.identity().kind() == SessionKind.USER;
+            if (current.isEmpty() || current.get().kind() != SessionKind.USER) {
+                if (userIdentity) {
+                    cache.reset(APPLICATION, current.orElse(null));
+                    events.publish(new LoggedOut());
+                }
+                return CompletableFuture.completedFuture(null);
+            }
+            LiveSession live = current.get();
+            cache.reset(APPLICATION, live);
+            return executor.executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live)
+                    .handle((exchange, failure) -> {
+                        Throwable cause = failure == null ? null : unwrap(failure);
+                        if (cause == null) {
+                            cache.replaceLive(live, live.as(SessionKind.APPLICATION, 0));
+                        } else {
+                            cache.replaceLive(live, null);
+                        }
+                        events.publish(new LoggedOut());
+                        if (cause != null && !(cause instanceof SessionExpiredException)) {
+                            throw new CompletionException(cause);
+                        }
+                        return null;
+                    });
+        });
+    }
+
+    @Override
+    public CompletionStage<Void> destroySession() {
+        return guarded(() -> {
+            Optional<LiveSession> current = cache.current();
+            cache.reset(APPLICATION, null);
+            if (current.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            LiveSession live = current.get();
+            return executor.executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live)
+                    .handle((exchange, failure) -> {
+                        Throwable cause = failure == null ? null : unwrap(failure);
+                        if (cause != null && !(cause instanceof SessionExpiredException)) {
+                            throw new CompletionException(cause);
+                        }
+                        events.publish(new SessionDestroyed(live.kind()));
+                        return null;
+                    });
+        });
+    }
+
+    @Override
+    public CompletionStage<Session> startSessionWithToken(String token) {
+        return guarded(() -> sessions.adopt(new SessionToken(token)).thenApply(live -> {
+            cache.reset(adoptedIdentity(live.kind()), live);
+            return live.snapshot();
+        }));
+    }
+
+    @Override
+    public Optional<Session> currentSession() {
+        return cache.current().map(LiveSession::snapshot);
+    }
+
+    @Override
+    public CompletionStage<ApiResponse> execute(ApiRequest request) {
+        return guarded(() -> {
+            require(request, "request");
+            return executor.execute(request).thenApply(exchange -> {
+                TransportResponse response = exchange.response();
+                return new ApiResponse(response.status(), response.headers(), response.body());
+            });
+        });
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        cache.close(new ConfigurationException("the client is closed"));
+        if (ownsTransport) {
+            try {
+                transport.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing the transport " + transport.name() + " failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "QbAuthClient[" + config + ", transport=" + transport.name() + ", codec=" + codec.name() + "]";
+    }
+
+    private CompletableFuture<LiveSession> newApplicationSession() {
+        return cache.replace(APPLICATION, sessions::createApplication);
+    }
+
+    /** {@code POST /login.json} on {@code live}; on success the same token becomes the user's session. */
+    private CompletableFuture<User> logIn(Credentials credentials, LiveSession live) {
+        ApiRequest request = ApiRequest.post(QuickBloxHttp.LOGIN_PATH).formBody(CredentialParams.forLogin(credentials));
+        return executor.executeWith(request, live).thenApply(exchange -> {
+            User user = readUser(exchange);
+            if (user.id() <= 0) {
+                throw new ProtocolException("POST /login.json returned a user without an id",
+                        exchange.response().status(), ErrorDetails.NONE);
+            }
+            cache.reset(userIdentity(credentials), live.as(SessionKind.USER, user.id()));
+            events.publish(new LoggedIn(credentials.method()));
+            return user;
+        });
+    }
+
+    private User readUser(Exchange exchange) {
+        return codec.readUser(exchange.response().body(), exchange.response().status());
+    }
+
+    private Identity userIdentity(Credentials credentials) {
+        return new Identity.User(credentials.method(),
+                configuredSupplier != null ? configuredSupplier : CredentialsSupplier.of(credentials));
+    }
+
+    private Identity adoptedIdentity(SessionKind kind) {
+        if (configuredSupplier == null) {
+            return new Identity.Adopted(kind);
+        }
+        return kind == SessionKind.APPLICATION
+                ? APPLICATION
+                : new Identity.User(AuthMethod.TOKEN, configuredSupplier);
+    }
+
+    private static Session asAdopted(Session stored) {
+        return new Session(stored.token(), stored.kind(), stored.applicationId(), stored.userId(), stored.sessionId(),
+                stored.createdAt(), stored.expiresAt(), Session.Origin.ADOPTED);
+    }
+
+    /** Runs {@code operation} unless the client is closed; anything it throws becomes the failed stage. */
+    private <T> CompletionStage<T> guarded(Supplier<CompletableFuture<T>> operation) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new ConfigurationException("the client is closed"));
+        }
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new InvalidInputException(name + " is required");
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -1,0 +1,85 @@
+package io.qbauth.internal.http;
+
+import io.qbauth.spi.TransportResponse;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads a session's expiry from a reply (wire protocol §7): {@code QB-Token-ExpirationDate} in the form
+ * {@code 2016-05-02 19:52:00 UTC} or {@code 2018-05-04 13:02:58 +0000}, corrected for clock skew with the reply's
+ * {@code Date} header: the remaining lifetime by the server's clock is added to the local receive time.
+ */
+public final class ExpiryHeaders {
+
+    /** The header carrying the session expiry. */
+    public static final String EXPIRATION_HEADER = "QB-Token-ExpirationDate";
+
+    private static final DateTimeFormatter LOCAL_PART = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final int LOCAL_PART_LENGTH = "2016-05-02 19:52:00".length();
+
+    private ExpiryHeaders() {
+    }
+
+    /**
+     * The expiry the reply reports, in local epoch milliseconds; empty when the header is absent or unreadable.
+     *
+     * @param receivedAtMillis when the reply arrived, by the local clock
+     */
+    public static OptionalLong reportedExpiry(TransportResponse response, long receivedAtMillis) {
+        Optional<Long> expiry = response.header(EXPIRATION_HEADER).flatMap(ExpiryHeaders::parseExpiration);
+        if (expiry.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long reported = expiry.get();
+        return OptionalLong.of(response.header("Date").flatMap(ExpiryHeaders::parseHttpDate)
+                .map(serverNow -> receivedAtMillis + (reported - serverNow))
+                .orElse(reported));
+    }
+
+    /**
+     * The expiry to track after {@code exchange}: the reported one; without a header, for a 2xx reply, the time the
+     * request was sent plus {@code fallbackTtlMillis} (QuickBlox sessions expire that long after the last request).
+     */
+    public static OptionalLong trackedExpiry(Exchange exchange, long fallbackTtlMillis) {
+        OptionalLong reported = reportedExpiry(exchange.response(), exchange.receivedAtMillis());
+        return reported.isPresent() || !exchange.response().isSuccess()
+                ? reported
+                : OptionalLong.of(exchange.sentAtMillis() + fallbackTtlMillis);
+    }
+
+    /** Parses {@code yyyy-MM-dd HH:mm:ss} followed by {@code UTC}, {@code GMT}, {@code Z} or a numeric offset. */
+    static Optional<Long> parseExpiration(String value) {
+        String text = value.trim();
+        if (text.length() < LOCAL_PART_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            LocalDateTime local = LocalDateTime.parse(text.substring(0, LOCAL_PART_LENGTH), LOCAL_PART);
+            String zone = text.substring(LOCAL_PART_LENGTH).trim();
+            ZoneOffset offset = switch (zone) {
+                case "UTC", "GMT", "Z", "" -> ZoneOffset.UTC;
+                default -> ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+            };
+            return Optional.of(local.toInstant(offset).toEpochMilli());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Parses an RFC 1123 {@code Date} header. */
+    static Optional<Long> parseHttpDate(String value) {
+        try {
+            return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant().toEpochMilli());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

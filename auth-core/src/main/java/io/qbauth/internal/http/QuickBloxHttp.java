@@ -1,0 +1,116 @@
+package io.qbauth.internal.http;
+
+import io.qbauth.config.QbAuthConfig;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.AuthException;
+import io.qbauth.domain.SessionToken;
+import io.qbauth.domain.TransportException;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Turns an {@link ApiRequest} into a {@link TransportRequest} with the QuickBlox headers ({@code QB-SDK},
+ * {@code QuickBlox-REST-API-Version}, {@code Accept}, and {@code QB-Token} when a session is given), sends it, and
+ * records when it went and came back. Any failure of the transport becomes a {@link TransportException}.
+ */
+public final class QuickBloxHttp {
+
+    /** Create, read and destroy the session. */
+    public static final String SESSION_PATH = "/session.json";
+    /** Log a user in and out. */
+    public static final String LOGIN_PATH = "/login.json";
+    /** Sign up. */
+    public static final String USERS_PATH = "/users.json";
+
+    static final String SDK_HEADER_VALUE = "qbauth-java " + version();
+    private static final String API_VERSION = "0.1.1";
+
+    private final String endpoint;
+    private final Duration defaultTimeout;
+    private final AuthTransport transport;
+    private final Clock clock;
+
+    public QuickBloxHttp(QbAuthConfig config, AuthTransport transport) {
+        this.endpoint = config.endpoint().toString();
+        this.defaultTimeout = config.transportConfig().requestTimeout();
+        this.transport = transport;
+        this.clock = config.clock();
+    }
+
+    /** Sends {@code request}, with {@code QB-Token: token} when {@code token} is not null. */
+    public CompletableFuture<Exchange> send(ApiRequest request, SessionToken token) {
+        TransportRequest wire = toTransport(request, token);
+        long sentAt = clock.millis();
+        CompletionStage<TransportResponse> reply;
+        try {
+            reply = transport.execute(wire);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(asTransportFailure(e));
+        }
+        if (reply == null) {
+            return CompletableFuture.failedFuture(new TransportException(TransportException.Kind.IO,
+                    "the transport " + transport.name() + " returned no result", null));
+        }
+        return reply.toCompletableFuture().handle((response, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(asTransportFailure(failure));
+            }
+            if (response == null) {
+                throw new CompletionException(new TransportException(TransportException.Kind.IO,
+                        "the transport " + transport.name() + " completed without a response", null));
+            }
+            return new Exchange(response, sentAt, clock.millis());
+        });
+    }
+
+    TransportRequest toTransport(ApiRequest request, SessionToken token) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(request.headers());
+        headers.put("QB-SDK", List.of(SDK_HEADER_VALUE));
+        headers.put("QuickBlox-REST-API-Version", List.of(API_VERSION));
+        headers.putIfAbsent("Accept", List.of("application/json"));
+        request.contentType().ifPresent(type -> headers.put("Content-Type", List.of(type)));
+        if (token != null) {
+            headers.put("QB-Token", List.of(token.value()));
+        }
+        return new TransportRequest(request.method(), URI.create(endpoint + request.target()), headers,
+                request.body(), request.timeout().orElse(defaultTimeout));
+    }
+
+    private AuthException asTransportFailure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AuthException auth) {
+            return auth;
+        }
+        return new TransportException(TransportException.Kind.IO,
+                "the transport " + transport.name() + " failed with " + cause.getClass().getSimpleName(), cause);
+    }
+
+    private static String version() {
+        try (InputStream in = QuickBloxHttp.class.getResourceAsStream("qbauth.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

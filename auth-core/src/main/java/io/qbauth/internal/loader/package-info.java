@@ -1,0 +1,2 @@
+/** Internal: discovery of the transport and JSON codec providers. Not exported. */
+package io.qbauth.internal.loader;

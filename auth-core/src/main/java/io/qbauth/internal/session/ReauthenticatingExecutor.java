@@ -1,0 +1,118 @@
+package io.qbauth.internal.session;
+
+import io.qbauth.config.ReauthPolicy;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.AuthException;
+import io.qbauth.internal.http.ErrorClassifier;
+import io.qbauth.internal.http.Exchange;
+import io.qbauth.internal.http.ExpiryHeaders;
+import io.qbauth.internal.http.QuickBloxHttp;
+import io.qbauth.spi.AuthEvent.ReplayResult;
+import io.qbauth.spi.AuthEvent.RequestReplayed;
+import io.qbauth.spi.TransportResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Runs authenticated calls with the shared session and re-authenticates transparently, per call and without shared
+ * "last request" state:
+ * <ol>
+ *   <li>acquire the session and send with its token;</li>
+ *   <li>a reply of 401 {@value ErrorClassifier#SESSION_GONE} (and only that) means the session is gone: the token is
+ *       compare-and-invalidated; outside {@code /session.json} and {@code /login.json}, a new session is acquired
+ *       (one creation for all calls rejected with the same token) and the same bytes are sent once more with it;</li>
+ *   <li>POST and PATCH are resent only if {@link ReauthPolicy#replayNonIdempotentAfterSessionExpiry()} allows, and no
+ *       request marked {@code replayable(false)} is; a second rejection fails the call: never a loop;</li>
+ *   <li>nothing is resent after a timeout, an I/O error or a 5xx;</li>
+ *   <li>every reply with the token moves the session's expiry (skew-corrected header, else last request + fallback
+ *       TTL for a 2xx).</li>
+ * </ol>
+ */
+public final class ReauthenticatingExecutor {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+    private static final Set<String> AUTH_PATHS = Set.of(QuickBloxHttp.SESSION_PATH, QuickBloxHttp.LOGIN_PATH);
+
+    private final SingleFlightSessionCache cache;
+    private final QuickBloxHttp http;
+    private final ErrorClassifier classifier;
+    private final ReauthPolicy policy;
+    private final long fallbackTtlMillis;
+    private final Events events;
+
+    public ReauthenticatingExecutor(SingleFlightSessionCache cache, QuickBloxHttp http, ErrorClassifier classifier,
+                                    ReauthPolicy policy, Duration fallbackTtl, Events events) {
+        this.cache = cache;
+        this.http = http;
+        this.classifier = classifier;
+        this.policy = policy;
+        this.fallbackTtlMillis = fallbackTtl.toMillis();
+        this.events = events;
+    }
+
+    /** Sends {@code request} with the shared session; completes with the 2xx exchange or the classified failure. */
+    public CompletableFuture<Exchange> execute(ApiRequest request) {
+        return cache.acquire().thenCompose(session -> attempt(request, session, true));
+    }
+
+    /**
+     * Sends {@code request} with {@code session}, never re-authenticating: a rejected token is invalidated and the
+     * call fails with {@link io.qbauth.domain.SessionExpiredException}.
+     */
+    public CompletableFuture<Exchange> executeWith(ApiRequest request, LiveSession session) {
+        return attempt(request, session, false);
+    }
+
+    private CompletableFuture<Exchange> attempt(ApiRequest request, LiveSession session, boolean mayReplay) {
+        return http.send(request, session.token()).thenCompose(exchange -> {
+            TransportResponse response = exchange.response();
+            if (classifier.isSessionGone(response)) {
+                cache.invalidate(session.token());
+                return mayReplay && !AUTH_PATHS.contains(request.path())
+                        ? replay(request, response)
+                        : CompletableFuture.failedFuture(classifier.classify(request, response));
+            }
+            trackExpiry(session, exchange);
+            return response.isSuccess()
+                    ? CompletableFuture.completedFuture(exchange)
+                    : CompletableFuture.failedFuture(classifier.classify(request, response));
+        });
+    }
+
+    private CompletableFuture<Exchange> replay(ApiRequest request, TransportResponse rejected) {
+        if (!mayResend(request)) {
+            events.publish(new RequestReplayed(request.method(), ReplayResult.SKIPPED_NOT_REPLAYABLE));
+            return CompletableFuture.failedFuture(classifier.classify(request, rejected));
+        }
+        return cache.acquire().handle((session, failure) -> {
+            if (failure != null) {
+                events.publish(new RequestReplayed(request.method(), ReplayResult.FAILED));
+                return CompletableFuture.<Exchange>failedFuture(unwrap(failure));
+            }
+            return attempt(request, session, false).whenComplete((exchange, error) -> events.publish(
+                    new RequestReplayed(request.method(), error == null || cameWithReply(error)
+                            ? ReplayResult.REPLAYED : ReplayResult.FAILED)));
+        }).thenCompose(Function.identity());
+    }
+
+    private boolean mayResend(ApiRequest request) {
+        return request.isReplayable()
+                && (IDEMPOTENT.contains(request.method()) || policy.replayNonIdempotentAfterSessionExpiry());
+    }
+
+    private void trackExpiry(LiveSession session, Exchange exchange) {
+        ExpiryHeaders.trackedExpiry(exchange, fallbackTtlMillis)
+                .ifPresent(expiry -> cache.extendExpiry(session.token(), expiry));
+    }
+
+    private static boolean cameWithReply(Throwable failure) {
+        return unwrap(failure) instanceof AuthException auth && auth.status() > 0;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}

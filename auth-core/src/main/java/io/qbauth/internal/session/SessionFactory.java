@@ -1,0 +1,186 @@
+package io.qbauth.internal.session;
+
+import io.qbauth.config.QbAuthConfig;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.AuthException;
+import io.qbauth.domain.Credentials;
+import io.qbauth.domain.ErrorDetails;
+import io.qbauth.domain.InvalidInputException;
+import io.qbauth.domain.ProtocolException;
+import io.qbauth.domain.Session;
+import io.qbauth.domain.SessionExpiredException;
+import io.qbauth.domain.SessionKind;
+import io.qbauth.domain.SessionToken;
+import io.qbauth.internal.http.CredentialParams;
+import io.qbauth.internal.http.ErrorClassifier;
+import io.qbauth.internal.http.Exchange;
+import io.qbauth.internal.http.ExpiryHeaders;
+import io.qbauth.internal.http.QuickBloxHttp;
+import io.qbauth.internal.signing.RequestSigner;
+import io.qbauth.spi.CredentialsSupplier;
+import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.SessionPayload;
+import io.qbauth.spi.TransportResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates sessions ({@code POST /session.json}, signed), checks adopted tokens ({@code GET /session.json}) and
+ * discards superseded sessions ({@code DELETE /session.json}).
+ */
+public final class SessionFactory implements SessionSource {
+
+    private static final System.Logger LOG = System.getLogger(SessionFactory.class.getName());
+
+    private final QuickBloxHttp http;
+    private final JsonCodec codec;
+    private final ErrorClassifier classifier;
+    private final RequestSigner signer;
+    private final Duration fallbackTtl;
+    private final Duration supplierTimeout;
+
+    public SessionFactory(QbAuthConfig config, QuickBloxHttp http, JsonCodec codec, ErrorClassifier classifier,
+                          RequestSigner signer) {
+        this.http = http;
+        this.codec = codec;
+        this.classifier = classifier;
+        this.signer = signer;
+        this.fallbackTtl = config.refreshPolicy().fallbackTtl();
+        this.supplierTimeout = config.transportConfig().requestTimeout();
+    }
+
+    @Override
+    public CompletableFuture<LiveSession> create(Identity identity) {
+        return switch (identity) {
+            case Identity.Application application -> createApplication();
+            case Identity.User user -> credentialsFrom(user.credentials()).thenCompose(this::createUser);
+            case Identity.Adopted adopted -> CompletableFuture.failedFuture(new SessionExpiredException(
+                    "the adopted session is gone and no CredentialsSupplier is configured to re-create it", 0,
+                    ErrorDetails.NONE));
+        };
+    }
+
+    /** A new application session. */
+    public CompletableFuture<LiveSession> createApplication() {
+        return create(Map.of(), SessionKind.APPLICATION);
+    }
+
+    /** A new user session for {@code credentials}. */
+    public CompletableFuture<LiveSession> createUser(Credentials credentials) {
+        return create(CredentialParams.forSession(credentials), SessionKind.USER);
+    }
+
+    /** Checks {@code token} with {@code GET /session.json} and returns it as an adopted session. */
+    public CompletableFuture<LiveSession> adopt(SessionToken token) {
+        ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
+        return http.send(request, token).thenApply(exchange -> {
+            SessionPayload payload = readSession(request, exchange);
+            return new LiveSession(toSession(token, payload, exchange, Session.Origin.ADOPTED));
+        });
+    }
+
+    /** The session the server describes in {@code exchange}, for {@code token}. */
+    public Session describe(SessionToken token, Exchange exchange, Session.Origin origin, ApiRequest request) {
+        return toSession(token, readSession(request, exchange), exchange, origin);
+    }
+
+    @Override
+    public void discard(LiveSession session) {
+        http.send(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), session.token()).whenComplete((exchange, failure) -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.DEBUG, "could not discard a superseded session: {0}",
+                        failure.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private CompletableFuture<LiveSession> create(Map<String, String> credentialParams, SessionKind expected) {
+        ApiRequest request = ApiRequest.post(QuickBloxHttp.SESSION_PATH)
+                .formBody(signer.signedSessionForm(credentialParams));
+        return http.send(request, null).thenApply(exchange -> {
+            SessionPayload payload = readSession(request, exchange);
+            Session session = toSession(tokenOf(payload, exchange), payload, exchange, Session.Origin.CREATED);
+            if (session.kind() != expected) {
+                throw new ProtocolException("POST /session.json returned a " + session.kind() + " session where a "
+                        + expected + " session was asked for", exchange.response().status(), ErrorDetails.NONE);
+            }
+            return new LiveSession(session);
+        });
+    }
+
+    private SessionPayload readSession(ApiRequest request, Exchange exchange) {
+        TransportResponse response = exchange.response();
+        if (!response.isSuccess()) {
+            throw classifier.classify(request, response);
+        }
+        return codec.readSession(response.body(), response.status());
+    }
+
+    private Session toSession(SessionToken token, SessionPayload payload, Exchange exchange, Session.Origin origin) {
+        int status = exchange.response().status();
+        try {
+            long expiresAt = ExpiryHeaders.trackedExpiry(exchange, fallbackTtl.toMillis()).orElseThrow();
+            Instant createdAt = payload.createdAt().orElse(Instant.ofEpochMilli(exchange.receivedAtMillis()));
+            return new Session(token, payload.userId() > 0 ? SessionKind.USER : SessionKind.APPLICATION,
+                    payload.applicationId(), payload.userId(), payload.id(), createdAt, Instant.ofEpochMilli(expiresAt),
+                    origin);
+        } catch (InvalidInputException e) {
+            throw new ProtocolException("the server described an unusable session: " + e.getMessage(), status,
+                    ErrorDetails.NONE, e);
+        }
+    }
+
+    private static SessionToken tokenOf(SessionPayload payload, Exchange exchange) {
+        try {
+            return new SessionToken(payload.token());
+        } catch (InvalidInputException e) {
+            throw new ProtocolException("the server sent an unusable session token: " + e.getMessage(),
+                    exchange.response().status(), ErrorDetails.NONE, e);
+        }
+    }
+
+    private CompletableFuture<Credentials> credentialsFrom(CredentialsSupplier supplier) {
+        CompletionStage<Credentials> answer;
+        try {
+            answer = supplier.credentials();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(supplierFailure(e));
+        }
+        if (answer == null) {
+            return CompletableFuture.failedFuture(supplierFailure("returned no stage", null));
+        }
+        return answer.toCompletableFuture().copy()
+                .orTimeout(supplierTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((credentials, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(supplierFailure(failure));
+                    }
+                    if (credentials == null) {
+                        throw new CompletionException(supplierFailure("answered null", null));
+                    }
+                    return credentials;
+                });
+    }
+
+    private AuthException supplierFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AuthException auth) {
+            return auth;
+        }
+        return supplierFailure(cause instanceof TimeoutException
+                ? "did not answer within " + supplierTimeout
+                : "failed with " + cause.getClass().getSimpleName(), cause);
+    }
+
+    private static AuthException supplierFailure(String why, Throwable cause) {
+        return new SessionExpiredException("the user session could not be re-created: the CredentialsSupplier " + why,
+                0, ErrorDetails.NONE, cause);
+    }
+}

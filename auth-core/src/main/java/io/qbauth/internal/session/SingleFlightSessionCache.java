@@ -1,0 +1,364 @@
+package io.qbauth.internal.session;
+
+import io.qbauth.config.RefreshPolicy;
+import io.qbauth.domain.ApplicationRejectedException;
+import io.qbauth.domain.AuthException;
+import io.qbauth.domain.ConfigurationException;
+import io.qbauth.domain.ErrorDetails;
+import io.qbauth.domain.InvalidCredentialsException;
+import io.qbauth.domain.InvalidInputException;
+import io.qbauth.domain.RateLimitedException;
+import io.qbauth.domain.SessionExpiredException;
+import io.qbauth.domain.SessionKind;
+import io.qbauth.domain.SessionToken;
+import io.qbauth.spi.AuthEvent.CreationReason;
+import io.qbauth.spi.AuthEvent.FlightJoined;
+import io.qbauth.spi.AuthEvent.InvalidationOutcome;
+import io.qbauth.spi.AuthEvent.SessionCreated;
+import io.qbauth.spi.AuthEvent.SessionCreationFailed;
+import io.qbauth.spi.AuthEvent.SessionExpired;
+import io.qbauth.spi.AuthEvent.SessionInvalidated;
+import io.qbauth.spi.AuthEvent.SessionRecreated;
+import io.qbauth.spi.SessionStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The client's session, shared by every caller, with at most one creation in flight.
+ *
+ * <ul>
+ *   <li>Fast path: one volatile read and a clock read; a fresh session is returned as its own completed future, with
+ *       no lock and no allocation.</li>
+ *   <li>Close to expiry (within the prefetch margin): the session is still returned and one background creation of
+ *       its successor starts.</li>
+ *   <li>No usable session: the first caller CASes a future into the in-flight slot and creates the session; everyone
+ *       else joins that future. Each caller gets its own {@code copy()}, so cancelling or timing out one wait never
+ *       cancels the creation. No lock is ever held across I/O.</li>
+ *   <li>A finished creation is published before its future completes and only if the generation is unchanged:
+ *       {@link #reset} (login, logout, destroy, adoption) and {@link #replace} bump it, so a late session of an
+ *       earlier identity is never published; it is discarded and its waiters fail with
+ *       {@link SessionExpiredException}.</li>
+ *   <li>A failed creation fails all its waiters together. Failures that retrying cannot fix (invalid credentials, a
+ *       rejected application, a closed client) are returned at once to every later caller until the identity
+ *       changes; others are retried after a back-off (min retry interval, doubling up to the
+ *       max), callers in between getting the same failure at once.</li>
+ * </ul>
+ */
+public final class SingleFlightSessionCache {
+
+    private static final System.Logger LOG = System.getLogger(SingleFlightSessionCache.class.getName());
+
+    /** Everything that changes together. {@code live} is null when there is no session. */
+    private record State(LiveSession live, Identity identity, long generation, Failure failure) {
+    }
+
+    /** The last failed creation of the current identity. */
+    private record Failure(AuthException error, long retryAtMillis, int attempts) {
+        boolean blocks(long nowMillis) {
+            return isPermanent(error) || nowMillis < retryAtMillis;
+        }
+    }
+
+    /** A creation in flight and the kind of session it makes. */
+    private record Flight(CompletableFuture<LiveSession> future, SessionKind kind) {
+    }
+
+    private final AtomicReference<State> state;
+    private final AtomicReference<Flight> inFlight = new AtomicReference<>();
+    private final SessionSource source;
+    private final Events events;
+    private final SessionStore store;
+    private final Clock clock;
+    private final long prefetchMarginMillis;
+    private final long staleMarginMillis;
+    private final long minRetryMillis;
+    private final long maxRetryMillis;
+    private volatile boolean closed;
+
+    public SingleFlightSessionCache(RefreshPolicy policy, Clock clock, SessionSource source, Events events,
+                                    SessionStore store, Identity identity, LiveSession initial) {
+        this.state = new AtomicReference<>(new State(initial, identity, 0, null));
+        this.source = source;
+        this.events = events;
+        this.store = store;
+        this.clock = clock;
+        this.prefetchMarginMillis = policy.prefetchMargin().toMillis();
+        this.staleMarginMillis = policy.staleMargin().toMillis();
+        this.minRetryMillis = policy.minRetryInterval().toMillis();
+        this.maxRetryMillis = policy.maxRetryInterval().toMillis();
+    }
+
+    /**
+     * A usable session: the current one while it is fresh, else the result of the one shared creation. The future
+     * fails with an {@link AuthException} when no session can be had.
+     */
+    public CompletableFuture<LiveSession> acquire() {
+        LiveSession live = state.get().live();
+        if (live != null) {
+            long remaining = live.expiresAtMillis() - clock.millis();
+            if (remaining > prefetchMarginMillis) {
+                return live.ready();
+            }
+            if (remaining > staleMarginMillis) {
+                prefetch();
+                return live.ready();
+            }
+        }
+        return awaitNewSession();
+    }
+
+    /** The current session if it has not been rejected and has not expired by the local clock. */
+    public Optional<LiveSession> current() {
+        LiveSession live = state.get().live();
+        return live != null && live.expiresAtMillis() > clock.millis() ? Optional.of(live) : Optional.empty();
+    }
+
+    /** The current session if it is usable now (more than the stale margin left), without starting anything. */
+    public Optional<LiveSession> usable() {
+        LiveSession live = state.get().live();
+        return isUsable(live) ? Optional.of(live) : Optional.empty();
+    }
+
+    /** The identity sessions are currently created for. */
+    public Identity identity() {
+        return state.get().identity();
+    }
+
+    /**
+     * Creates a session for a new identity on the application's request, superseding any creation in flight;
+     * published with {@code identity} on success. Until then, the previous session stays in use.
+     */
+    public CompletableFuture<LiveSession> replace(Identity identity, Supplier<CompletableFuture<LiveSession>> creation) {
+        State next = state.updateAndGet(s -> new State(s.live(), s.identity(), s.generation() + 1, s.failure()));
+        Flight mine = new Flight(new CompletableFuture<>(), identity.kind());
+        inFlight.set(mine);
+        run(mine, next.generation(), identity, CreationReason.EXPLICIT, creation);
+        return mine.future().copy();
+    }
+
+    /**
+     * Switches to {@code identity} with {@code live} as its session (null for none): login, logout, destroy and
+     * adoption. Bumps the generation so no creation in flight is published afterwards.
+     */
+    public void reset(Identity identity, LiveSession live) {
+        Flight previous = inFlight.get();
+        state.updateAndGet(s -> new State(live, identity, s.generation() + 1, null));
+        inFlight.compareAndSet(previous, null);
+        remember(live);
+    }
+
+    /** Replaces the session {@code expected} by {@code replacement} (null for none) if it is still current. */
+    public boolean replaceLive(LiveSession expected, LiveSession replacement) {
+        State s = state.get();
+        while (s.live() == expected) {
+            if (state.compareAndSet(s, new State(replacement, s.identity(), s.generation(), s.failure()))) {
+                remember(replacement);
+                return true;
+            }
+            s = state.get();
+        }
+        return false;
+    }
+
+    /**
+     * Compare-and-invalidate after the server rejected {@code token}: drops the current session only if it still
+     * holds that token, so N calls rejected with the same token cause one re-creation.
+     */
+    public InvalidationOutcome invalidate(SessionToken token) {
+        LiveSession live = state.get().live();
+        boolean dropped = live != null && live.token().equals(token) && live.reject();
+        InvalidationOutcome outcome = dropped ? InvalidationOutcome.INVALIDATED : InvalidationOutcome.ALREADY_REPLACED;
+        events.publish(new SessionInvalidated(outcome));
+        if (dropped) {
+            events.publish(new SessionExpired(live.kind()));
+            remember(null);
+        }
+        return outcome;
+    }
+
+    /** Moves the expiry of the session holding {@code token} later, if it is still current. */
+    public void extendExpiry(SessionToken token, long expiresAtMillis) {
+        LiveSession live = state.get().live();
+        if (live != null && live.token().equals(token)) {
+            live.extendTo(expiresAtMillis);
+        }
+    }
+
+    /** Fails the creation in flight and every later acquisition with {@code closedError}. */
+    public void close(ConfigurationException closedError) {
+        closed = true;
+        state.updateAndGet(s -> new State(null, s.identity(), s.generation() + 1,
+                new Failure(closedError, Long.MAX_VALUE, 1)));
+        Flight flight = inFlight.getAndSet(null);
+        if (flight != null) {
+            flight.future().completeExceptionally(closedError);
+        }
+    }
+
+    private CompletableFuture<LiveSession> awaitNewSession() {
+        while (true) {
+            Flight running = inFlight.get();
+            if (running != null) {
+                events.publish(new FlightJoined(running.kind()));
+                return running.future().copy();
+            }
+            State seen = state.get();
+            if (isUsable(seen.live())) {
+                return seen.live().ready();
+            }
+            if (seen.failure() != null && seen.failure().blocks(clock.millis())) {
+                return CompletableFuture.failedFuture(seen.failure().error());
+            }
+            Flight mine = new Flight(new CompletableFuture<>(), seen.identity().kind());
+            if (inFlight.compareAndSet(null, mine)) {
+                State now = state.get();
+                if (isUsable(now.live())) {
+                    // another creation was published between our read and our CAS
+                    inFlight.compareAndSet(mine, null);
+                    mine.future().complete(now.live());
+                    return now.live().ready();
+                }
+                run(mine, now.generation(), now.identity(), reasonToReplace(now.live()),
+                        () -> source.create(now.identity()));
+                return mine.future().copy();
+            }
+        }
+    }
+
+    private void prefetch() {
+        State s = state.get();
+        if (inFlight.get() != null || !s.identity().canRecreate()
+                || (s.failure() != null && s.failure().blocks(clock.millis()))) {
+            return;
+        }
+        Flight mine = new Flight(new CompletableFuture<>(), s.identity().kind());
+        if (inFlight.compareAndSet(null, mine)) {
+            run(mine, s.generation(), s.identity(), CreationReason.PREFETCH, () -> source.create(s.identity()));
+        }
+    }
+
+    private void run(Flight flight, long generation, Identity identity, CreationReason reason,
+                     Supplier<CompletableFuture<LiveSession>> creation) {
+        if (reason == CreationReason.EXPIRED_LOCALLY) {
+            events.publish(new SessionExpired(identity.kind()));
+        }
+        long startNanos = System.nanoTime();
+        CompletableFuture<LiveSession> created;
+        try {
+            created = creation.get();
+        } catch (RuntimeException e) {
+            created = CompletableFuture.failedFuture(e);
+        }
+        created.whenComplete((session, failure) -> {
+            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            if (failure == null) {
+                succeed(flight, generation, identity, reason, took, session);
+            } else {
+                fail(flight, generation, identity, reason, asAuthException(failure));
+            }
+        });
+    }
+
+    private void succeed(Flight flight, long generation, Identity identity, CreationReason reason, Duration took,
+                         LiveSession session) {
+        boolean published = publish(generation, identity, session);
+        inFlight.compareAndSet(flight, null);
+        if (!published) {
+            if (!closed) {
+                source.discard(session);
+            }
+            flight.future().completeExceptionally(new SessionExpiredException(
+                    "the session changed (logout, destroy, adoption or a newer session) while this one was created",
+                    0, ErrorDetails.NONE));
+            return;
+        }
+        remember(session);
+        events.publish(new SessionCreated(identity.kind(), identity.method(), reason, took));
+        if (reason == CreationReason.EXPIRED_LOCALLY || reason == CreationReason.REJECTED_BY_SERVER) {
+            events.publish(new SessionRecreated(identity.kind()));
+        }
+        flight.future().complete(session);
+    }
+
+    private void fail(Flight flight, long generation, Identity identity, CreationReason reason, AuthException error) {
+        if (reason != CreationReason.EXPLICIT) {
+            recordFailure(generation, error);
+        }
+        inFlight.compareAndSet(flight, null);
+        events.publish(new SessionCreationFailed(identity.kind(), identity.method(), reason,
+                error.getClass().getSimpleName()));
+        flight.future().completeExceptionally(error);
+    }
+
+    private boolean publish(long generation, Identity identity, LiveSession session) {
+        State s = state.get();
+        while (s.generation() == generation && !closed) {
+            if (state.compareAndSet(s, new State(session, identity, generation, null))) {
+                return true;
+            }
+            s = state.get();
+        }
+        return false;
+    }
+
+    private void recordFailure(long generation, AuthException error) {
+        long now = clock.millis();
+        state.updateAndGet(s -> {
+            if (s.generation() != generation) {
+                return s;
+            }
+            int attempts = s.failure() == null ? 1 : s.failure().attempts() + 1;
+            long backoff = Math.min(maxRetryMillis, minRetryMillis << Math.min(attempts - 1, 20));
+            if (error instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
+                backoff = Math.max(backoff, limited.retryAfter().get().toMillis());
+            }
+            return new State(s.live(), s.identity(), s.generation(), new Failure(error, now + backoff, attempts));
+        });
+    }
+
+    private boolean isUsable(LiveSession live) {
+        return live != null && live.expiresAtMillis() - clock.millis() > staleMarginMillis;
+    }
+
+    private static CreationReason reasonToReplace(LiveSession live) {
+        if (live == null) {
+            return CreationReason.INITIAL;
+        }
+        return live.isRejected() ? CreationReason.REJECTED_BY_SERVER : CreationReason.EXPIRED_LOCALLY;
+    }
+
+    /** Failures that retrying with the same identity cannot fix. */
+    private static boolean isPermanent(AuthException error) {
+        return error instanceof InvalidCredentialsException || error instanceof ApplicationRejectedException
+                || error instanceof ConfigurationException || error instanceof InvalidInputException;
+    }
+
+    private static AuthException asAuthException(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AuthException auth) {
+            return auth;
+        }
+        return new SessionExpiredException("no session could be created: " + cause.getClass().getSimpleName(), 0,
+                ErrorDetails.NONE, cause);
+    }
+
+    private void remember(LiveSession live) {
+        try {
+            if (live == null) {
+                store.clear();
+            } else {
+                store.save(live.snapshot());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "SessionStore " + store.getClass().getName() + " failed", e);
+        }
+    }
+}

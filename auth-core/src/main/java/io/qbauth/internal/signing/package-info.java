@@ -1,0 +1,2 @@
+/** Internal: the HMAC signature of session creation. Not exported. */
+package io.qbauth.internal.signing;
