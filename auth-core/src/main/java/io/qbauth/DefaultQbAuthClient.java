@@ -118,7 +118,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
     public CompletionStage<Session> getSession() {
         ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
         return guarded(() -> cache.acquire().thenCompose(live -> executor.executeWith(request, live)
-                .thenApply(exchange -> describe(live, exchange, request))));
+                .thenApply(exchange -> sessions.describe(live.token(), exchange, live.snapshot().origin(),
+                        request))));
     }
 
     @Override
