@@ -2,7 +2,6 @@
  * A QuickBlox-compatible authentication server (Vert.x Web) for local runs, tests and load tests.
  */
 module io.qbauth.emulator {
-    requires com.fasterxml.jackson.core;
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.vertx.core;

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running emulator: its Vert.x instance, one HTTP server per event loop on a shared port, a worker pool for
@@ -36,6 +37,8 @@ public final class EmulatorRuntime implements AutoCloseable {
     private static final long STARTUP_TIMEOUT_SECONDS = 30;
     private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
     private static final Duration MIN_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    /** Vert.x binds a negative port as one random port shared by every server instance that asks for it. */
+    private static final int SHARED_RANDOM_PORT = -1;
 
     private final Vertx vertx;
     private final AppRegistry apps;
@@ -75,15 +78,13 @@ public final class EmulatorRuntime implements AutoCloseable {
             WorkerExecutor worker = vertx.createSharedWorkerExecutor("qbauth-emulator-credentials", eventLoops);
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(config.host())
-                    .setPort(config.port())
+                    .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port())
                     .setMaxHeaderSize(config.maxHeaderBytes())
                     .setMaxInitialLineLength(config.maxHeaderBytes());
-            HttpApiVerticle first = new HttpApiVerticle(api, worker, options);
-            await(vertx.deployVerticle(first), config);
-            int port = first.actualPort();
-            HttpServerOptions samePort = new HttpServerOptions(options).setPort(port);
-            await(vertx.deployVerticle(() -> new HttpApiVerticle(api, worker, samePort),
-                    new DeploymentOptions().setInstances(eventLoops - 1)), config);
+            AtomicInteger boundPort = new AtomicInteger();
+            await(vertx.deployVerticle(() -> new HttpApiVerticle(api, worker, options, boundPort::set),
+                    new DeploymentOptions().setInstances(eventLoops)), config);
+            int port = boundPort.get();
             long sweepMillis = sweepInterval(config.sessionTtl()).toMillis();
             vertx.setPeriodic(sweepMillis, sweepMillis, timer -> sessions.evictExpired(config.clock().instant()));
             LOG.log(Level.INFO, "QuickBlox emulator listening on {0}:{1} with {2} event loops",

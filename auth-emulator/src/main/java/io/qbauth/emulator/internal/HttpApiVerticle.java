@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger.Level;
+import java.util.function.IntConsumer;
 
 /** One HTTP server instance on one event loop; instances share the port and Vert.x spreads connections. */
 final class HttpApiVerticle extends VerticleBase {
@@ -15,12 +16,14 @@ final class HttpApiVerticle extends VerticleBase {
     private final HttpApi api;
     private final WorkerExecutor worker;
     private final HttpServerOptions options;
-    private volatile int actualPort;
+    private final IntConsumer onListening;
 
-    HttpApiVerticle(HttpApi api, WorkerExecutor worker, HttpServerOptions options) {
+    /** @param onListening receives the bound port once the server listens */
+    HttpApiVerticle(HttpApi api, WorkerExecutor worker, HttpServerOptions options, IntConsumer onListening) {
         this.api = api;
         this.worker = worker;
         this.options = new HttpServerOptions(options);
+        this.onListening = onListening;
     }
 
     @Override
@@ -31,11 +34,6 @@ final class HttpApiVerticle extends VerticleBase {
                 .exceptionHandler(failure -> LOG.log(Level.DEBUG, "connection failure: {0}",
                         failure.getClass().getName()))
                 .listen()
-                .onSuccess(server -> actualPort = server.actualPort());
-    }
-
-    /** The bound port, once started. */
-    int actualPort() {
-        return actualPort;
+                .onSuccess(server -> onListening.accept(server.actualPort()));
     }
 }

@@ -1,93 +1,122 @@
 package io.qbauth.emulator.internal.params;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.IOException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.parsetools.JsonEvent;
+import io.vertx.core.parsetools.JsonParser;
+import java.math.BigDecimal;
 import java.util.StringJoiner;
 
 /**
  * Decodes a JSON object body into flat parameters: {@code {"user":{"login":"a"}}} becomes {@code user[login]=a};
  * numbers become their plain decimal text ({@code 76730} and {@code "76730"} are the same parameter), booleans
  * {@code true}/{@code false}; {@code null} members are left out; an array of scalars becomes its comma-joined
- * string, as the JS SDK sends arrays. Deeper nesting, duplicate keys and anything but an object are errors.
+ * string, as the JS SDK sends arrays. Deeper nesting, duplicate keys and anything but one object are errors.
  */
 public final class JsonParamsDecoder {
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(3).build())
-            .build();
 
     private JsonParamsDecoder() {
     }
 
     /** Decodes {@code length} bytes of {@code bytes} from {@code offset}. */
     public static RequestParams decode(byte[] bytes, int offset, int length) {
-        ParamsCollector collector = new ParamsCollector();
-        try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+        Flattener flattener = new Flattener();
+        JsonParser parser = JsonParser.newParser().handler(flattener::accept);
+        try {
+            parser.handle(Buffer.buffer(length).appendBytes(bytes, offset, length));
+            parser.end();
+        } catch (DecodeException e) {
+            throw new MalformedRequestException("Malformed JSON body");
+        }
+        return flattener.finish();
+    }
+
+    /** Follows the parser's events and collects the flattened parameters. */
+    private static final class Flattener {
+        private final ParamsCollector collector = new ParamsCollector();
+        private int depth;
+        private boolean rootSeen;
+        private String group;
+        private String arrayName;
+        private StringJoiner array;
+
+        void accept(JsonEvent event) {
+            switch (event.type()) {
+                case START_OBJECT -> startObject(event.fieldName());
+                case END_OBJECT -> {
+                    depth--;
+                    group = null;
+                }
+                case START_ARRAY -> startArray(event.fieldName());
+                case END_ARRAY -> {
+                    collector.add(arrayName, array.toString());
+                    array = null;
+                }
+                case VALUE -> value(event.fieldName(), event.value());
+            }
+        }
+
+        RequestParams finish() {
+            if (!rootSeen || depth != 0) {
+                throw new MalformedRequestException("Malformed JSON body");
+            }
+            return collector.build();
+        }
+
+        private void startObject(String field) {
+            if (depth == 0) {
+                if (rootSeen) {
+                    throw new MalformedRequestException("Unexpected content after the JSON object");
+                }
+                rootSeen = true;
+            } else if (depth == 1 && array == null) {
+                group = field;
+            } else {
+                throw tooDeep();
+            }
+            depth++;
+        }
+
+        private void startArray(String field) {
+            requireInsideObject();
+            if (array != null) {
+                throw tooDeep();
+            }
+            arrayName = name(field);
+            array = new StringJoiner(",");
+        }
+
+        private void value(String field, Object value) {
+            requireInsideObject();
+            if (value == null) {
+                return;
+            }
+            if (array != null) {
+                array.add(text(value));
+            } else {
+                collector.add(name(field), text(value));
+            }
+        }
+
+        private void requireInsideObject() {
+            if (depth == 0) {
                 throw new MalformedRequestException("JSON body must be an object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value == JsonToken.START_OBJECT) {
-                    readGroup(parser, name, collector);
-                } else {
-                    addValue(parser, name, collector);
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new MalformedRequestException("Unexpected content after the JSON object");
-            }
-        } catch (IOException e) {
-            throw new MalformedRequestException(e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
-                    ? "Duplicate parameter in JSON body" : "Malformed JSON body");
         }
-        return collector.build();
-    }
 
-    private static void readGroup(JsonParser parser, String outer, ParamsCollector collector) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String inner = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if (value == JsonToken.START_OBJECT) {
-                throw new MalformedRequestException("Nesting deeper than one level is not supported");
-            }
-            addValue(parser, outer + '[' + inner + ']', collector);
+        private String name(String field) {
+            return group == null ? field : group + '[' + field + ']';
         }
-    }
 
-    private static void addValue(JsonParser parser, String name, ParamsCollector collector) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return;
-        }
-        collector.add(name, token == JsonToken.START_ARRAY ? joinedArray(parser) : scalarText(parser));
-    }
-
-    private static String joinedArray(JsonParser parser) throws IOException {
-        StringJoiner joined = new StringJoiner(",");
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonToken token = parser.currentToken();
-            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                throw new MalformedRequestException("Nesting deeper than one level is not supported");
+        private static String text(Object value) {
+            if (value instanceof Double number) {
+                return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
             }
-            if (token != JsonToken.VALUE_NULL) {
-                joined.add(scalarText(parser));
-            }
+            return value.toString();
         }
-        return joined.toString();
-    }
 
-    private static String scalarText(JsonParser parser) throws IOException {
-        return switch (parser.currentToken()) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_TRUE, VALUE_FALSE -> parser.getText();
-            case VALUE_NUMBER_FLOAT -> parser.getDecimalValue().stripTrailingZeros().toPlainString();
-            default -> throw new MalformedRequestException("Unexpected JSON token");
-        };
+        private static MalformedRequestException tooDeep() {
+            return new MalformedRequestException("Nesting deeper than one level is not supported");
+        }
     }
 }
