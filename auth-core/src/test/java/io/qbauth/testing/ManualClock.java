@@ -1,0 +1,43 @@
+package io.qbauth.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock tests move by hand. Thread-safe. */
+public final class ManualClock extends Clock {
+
+    private final AtomicLong millis;
+
+    public ManualClock(Instant start) {
+        this.millis = new AtomicLong(start.toEpochMilli());
+    }
+
+    /** Moves the clock forward. */
+    public void advance(Duration by) {
+        millis.addAndGet(by.toMillis());
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}
