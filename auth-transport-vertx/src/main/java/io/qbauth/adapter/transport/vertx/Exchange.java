@@ -92,7 +92,7 @@ final class Exchange {
         if (result.isDone()) {
             return;
         }
-        long announced = announcedLength(response.headers());
+        long announced = hasBody(response) ? announcedLength(response.headers()) : 0;
         if (announced > maxResponseBytes) {
             result.completeExceptionally(TransportFailures.tooLarge(request, maxResponseBytes));
             return;
@@ -140,6 +140,12 @@ final class Exchange {
         } else {
             context.runOnContext(ignored -> action.run());
         }
+    }
+
+    /** Whether a body follows the head: not for {@code HEAD}, {@code 204} or {@code 304} (RFC 9110 §6.4.1). */
+    private boolean hasBody(HttpClientResponse response) {
+        int status = response.statusCode();
+        return !request.method().equals("HEAD") && status != 204 && status != 304;
     }
 
     /** The {@code Content-Length} of the reply, or -1 when absent or not a number. */

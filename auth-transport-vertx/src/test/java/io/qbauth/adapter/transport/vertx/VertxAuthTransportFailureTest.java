@@ -154,6 +154,21 @@ class VertxAuthTransportFailureTest {
     }
 
     @Test
+    void aHeadReplyAnnouncingALargeBodyIsNotTooLarge() throws Exception {
+        try (RawServer server = new RawServer(connection -> {
+            connection.readHead();
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: " + (MAX_BYTES * 10) + "\r\n\r\n");
+            connection.awaitClientClose();
+        })) {
+            TransportResponse response = Exchanges.response(transport.execute(request("HEAD", server.uri("/big"),
+                    Map.of(), null, Duration.ofSeconds(5))));
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Content-Length")).contains(String.valueOf(MAX_BYTES * 10));
+        }
+    }
+
+    @Test
     void cancellingTheStageAbortsTheExchange() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
         try (RawServer server = new RawServer(connection -> {
