@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The transport never blocks an event loop: thousands of exchanges started from inside an event-loop context, many
@@ -51,8 +52,9 @@ class EventLoopSafetyTest {
         }
     };
 
+    @RegisterExtension
+    static final StubHttpServer server = new StubHttpServer();
     private Vertx vertx;
-    private StubHttpServer server;
 
     @BeforeEach
     void start() throws Exception {
@@ -60,7 +62,6 @@ class EventLoopSafetyTest {
                 .setEventLoopPoolSize(2)
                 .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                 .setMaxEventLoopExecuteTime(50).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
-        server = new StubHttpServer();
         server.reply("/session.json", Reply.of(200, "{\"session\":{}}".getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -68,7 +69,6 @@ class EventLoopSafetyTest {
     void stop() {
         checkerLogger.removeHandler(capture);
         vertx.close().await();
-        server.close();
     }
 
     @Test

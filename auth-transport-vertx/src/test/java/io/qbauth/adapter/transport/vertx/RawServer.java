@@ -82,6 +82,15 @@ final class RawServer implements AutoCloseable {
         });
     }
 
+    /** A server that reads each request, counts {@code requestArrived} down, and never answers. */
+    static RawServer silent(CountDownLatch requestArrived) throws IOException {
+        return new RawServer(connection -> {
+            connection.readHead();
+            requestArrived.countDown();
+            connection.awaitClientClose();
+        });
+    }
+
     private void serve(Socket socket, Script script) {
         try (socket) {
             script.run(new Connection(socket));

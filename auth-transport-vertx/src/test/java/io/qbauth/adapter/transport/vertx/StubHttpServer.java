@@ -14,12 +14,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A well-behaved HTTP/1.1 server on 127.0.0.1 (the JDK's, so no code is shared with the client under test). It
  * records every request and answers each path with a reply set by the test (default: 200, empty body).
+ *
+ * <p>A JUnit extension: {@code @RegisterExtension static final StubHttpServer server = new StubHttpServer();} starts
+ * it before the class's tests, forgets earlier requests before each test, and stops it after the class.
  */
-final class StubHttpServer implements AutoCloseable {
+final class StubHttpServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     /** What the server received. Header names are as the JDK server normalises them (e.g. {@code X-multi}). */
     record Received(String method, String rawPathAndQuery, Map<String, List<String>> headers, byte[] body) {
@@ -36,16 +43,29 @@ final class StubHttpServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private HttpServer server;
+    private ExecutorService executor;
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
 
-    StubHttpServer() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        executor = Executors.newFixedThreadPool(8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        received.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.stop(0);
+        executor.shutdownNow();
     }
 
     void reply(String path, Reply reply) {
@@ -54,11 +74,6 @@ final class StubHttpServer implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
-    }
-
-    /** Forgets the requests received so far (they are recorded before the reply is sent). */
-    void forgetReceived() {
-        received.clear();
     }
 
     /** The next request the server received, waiting at most 5 s. */
@@ -86,11 +101,5 @@ final class StubHttpServer implements AutoCloseable {
                 }
             }
         }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
     }
 }

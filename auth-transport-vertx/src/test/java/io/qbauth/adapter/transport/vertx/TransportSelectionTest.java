@@ -10,10 +10,9 @@ import io.qbauth.QbAuthClient;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.spi.TransportConfig;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ARCHITECTURE §1 with both transports on the class path (this module's tests also see auth-transport-jdk): an
@@ -23,18 +22,9 @@ import org.junit.jupiter.api.Test;
 class TransportSelectionTest {
 
     private static final String PROPERTY = "qbauth.transport";
-    private static StubHttpServer server;
+    @RegisterExtension
+    static final StubHttpServer server = new StubHttpServer();
     private final String propertyBefore = System.getProperty(PROPERTY);
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new StubHttpServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @AfterEach
     void restoreProperty() {

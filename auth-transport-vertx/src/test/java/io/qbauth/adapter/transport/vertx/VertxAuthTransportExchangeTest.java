@@ -16,30 +16,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What goes over the wire and what comes back, against a well-behaved server. */
 class VertxAuthTransportExchangeTest {
 
-    private static StubHttpServer server;
+    @RegisterExtension
+    static final StubHttpServer server = new StubHttpServer();
     private static VertxAuthTransport transport;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = new StubHttpServer();
+    static void start() {
         transport = VertxAuthTransport.create(TransportConfig.builder().userAgent("qbauth-test/1").build());
     }
 
     @AfterAll
     static void stop() {
         transport.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        server.forgetReceived();
     }
 
     @Test

@@ -59,10 +59,7 @@ class VertxAuthTransportFailureTest {
 
     @Test
     void silentServerTimesOutWithinTheRequestTimeout() throws Exception {
-        try (RawServer server = new RawServer(connection -> {
-            connection.readHead();
-            connection.awaitClientClose();
-        })) {
+        try (RawServer server = RawServer.silent(new CountDownLatch(1))) {
             long start = System.nanoTime();
             TransportException failure = transportFailure(transport.execute(request("POST", server.uri("/session.json"),
                     Map.of(), new byte[] {1}, Duration.ofMillis(200))), Kind.TIMEOUT);
@@ -171,11 +168,7 @@ class VertxAuthTransportFailureTest {
     @Test
     void cancellingTheStageAbortsTheExchange() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
-        try (RawServer server = new RawServer(connection -> {
-            connection.readHead();
-            requestArrived.countDown();
-            connection.awaitClientClose();
-        })) {
+        try (RawServer server = RawServer.silent(requestArrived)) {
             CompletableFuture<TransportResponse> stage = transport.execute(get(server.uri("/hang")))
                     .toCompletableFuture();
             assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
@@ -188,10 +181,7 @@ class VertxAuthTransportFailureTest {
 
     @Test
     void messagesNameMethodAndPathButNoQueryHeaderValueOrBody() throws Exception {
-        try (RawServer server = new RawServer(connection -> {
-            connection.readHead();
-            connection.awaitClientClose();
-        })) {
+        try (RawServer server = RawServer.silent(new CountDownLatch(1))) {
             TransportException failure = transportFailure(transport.execute(request("PUT",
                     server.uri("/users/42.json?token=query-secret"), Map.of("QB-Token", List.of("header-secret")),
                     "password=body-secret".getBytes(java.nio.charset.StandardCharsets.US_ASCII),

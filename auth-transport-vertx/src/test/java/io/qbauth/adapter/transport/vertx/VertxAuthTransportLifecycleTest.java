@@ -13,24 +13,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who owns Vert.x, and what {@link VertxAuthTransport#close()} closes, waits for and leaves alone. */
 class VertxAuthTransportLifecycleTest {
 
-    private static StubHttpServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new StubHttpServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final StubHttpServer server = new StubHttpServer();
 
     @Test
     void closeLeavesTheApplicationsVertxRunning() throws Exception {
@@ -80,11 +70,7 @@ class VertxAuthTransportLifecycleTest {
     @Test
     void exchangeInFlightAtCloseFailsInsteadOfHanging() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
-        try (RawServer silent = new RawServer(connection -> {
-            connection.readHead();
-            requestArrived.countDown();
-            connection.awaitClientClose();
-        })) {
+        try (RawServer silent = RawServer.silent(requestArrived)) {
             VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
             CompletableFuture<TransportResponse> stage = transport.execute(get(silent.uri("/hang")))
                     .toCompletableFuture();
@@ -100,11 +86,7 @@ class VertxAuthTransportLifecycleTest {
     void closeOnAnEventLoopReturnsWithoutWaitingForTheShutdown() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
         Vertx vertx = Vertx.vertx();
-        try (RawServer silent = new RawServer(connection -> {
-            connection.readHead();
-            requestArrived.countDown();
-            connection.awaitClientClose();
-        })) {
+        try (RawServer silent = RawServer.silent(requestArrived)) {
             VertxAuthTransport transport = VertxAuthTransport.create(vertx, TransportConfig.defaults());
             CompletableFuture<TransportResponse> inFlight = transport.execute(get(silent.uri("/hang")))
                     .toCompletableFuture();
