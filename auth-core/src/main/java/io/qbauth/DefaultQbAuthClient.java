@@ -43,6 +43,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** The {@link QbAuthClient}: the session use cases on top of the internal session machinery. */
 final class DefaultQbAuthClient implements QbAuthClient {
@@ -83,10 +84,13 @@ final class DefaultQbAuthClient implements QbAuthClient {
                 config.refreshPolicy().fallbackTtl(), events);
     }
 
-    /** Wires a client: the given adapters, else discovered ones (the codec first, so a failure leaks nothing). */
+    /**
+     * Wires a client: the given adapters, else discovered ones (the codec first, so a failure leaks nothing), the
+     * transport wrapped by {@code decorateTransport}; the client owns (closes) the transport only if it discovered it.
+     */
     static QbAuthClient create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
                                List<AuthEventListener> listeners, CredentialsSupplier credentialsSupplier,
-                               SessionStore sessionStore) {
+                               SessionStore sessionStore, UnaryOperator<AuthTransport> decorateTransport) {
         Optional<Session> stored;
         try {
             stored = sessionStore.load();
@@ -96,7 +100,16 @@ final class DefaultQbAuthClient implements QbAuthClient {
         ProviderLoader loader = ProviderLoader.standard();
         JsonCodec chosenCodec = codec != null ? codec : loader.codec();
         AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
-        return new DefaultQbAuthClient(config, chosenTransport, transport == null, chosenCodec, listeners,
+        AuthTransport decorated;
+        try {
+            decorated = decorateTransport.apply(chosenTransport);
+        } catch (RuntimeException e) {
+            if (transport == null) {
+                chosenTransport.close();
+            }
+            throw e;
+        }
+        return new DefaultQbAuthClient(config, decorated, transport == null, chosenCodec, listeners,
                 credentialsSupplier, sessionStore, stored == null ? Optional.empty() : stored);
     }
 

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Entry point of qbauth.
@@ -50,6 +51,8 @@ public final class QbAuth {
         private final List<AuthEventListener> listeners = new ArrayList<>();
         private CredentialsSupplier credentialsSupplier;
         private SessionStore sessionStore = SessionStore.inMemory();
+        private final List<UnaryOperator<AuthTransport>> transportDecorators = new ArrayList<>();
+        private final List<UnaryOperator<QbAuthClient>> clientDecorators = new ArrayList<>();
 
         private Builder() {
         }
@@ -107,6 +110,29 @@ public final class QbAuth {
         public Builder sessionStore(SessionStore value) { sessionStore = require(value, "sessionStore"); return this; }
 
         /**
+         * Wraps the transport the client ends up with, given or discovered, e.g. to time every exchange (repeatable;
+         * the first decorator added is the innermost). Ownership does not change: the client still never closes a
+         * transport given to {@link #transport}, and still closes a discovered one by closing the decorator, so a
+         * decorator's {@code close()} must delegate. A decorator that fails or returns {@code null} makes
+         * {@link #build()} throw a {@link ConfigurationException}.
+         */
+        public Builder decorateTransport(UnaryOperator<AuthTransport> decorator) {
+            transportDecorators.add(require(decorator, "transport decorator"));
+            return this;
+        }
+
+        /**
+         * Wraps the built client, e.g. to time every operation (repeatable; the first decorator added is the
+         * innermost, and {@link #build()} returns the outermost). A decorator's {@code close()} must delegate. A
+         * decorator that fails or returns {@code null} makes {@link #build()} close the client and throw a
+         * {@link ConfigurationException}.
+         */
+        public Builder decorateClient(UnaryOperator<QbAuthClient> decorator) {
+            clientDecorators.add(require(decorator, "client decorator"));
+            return this;
+        }
+
+        /**
          * Builds the client. The transport is the one given to {@link #transport}, else the provider named by the
          * system property {@code qbauth.transport} (its name or class name), else the only provider found; the codec
          * likewise ({@link #codec}, {@code qbauth.codec}, the only one).
@@ -116,8 +142,31 @@ public final class QbAuth {
          *                                several providers are found
          */
         public QbAuthClient build() {
-            return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
-                    credentialsSupplier, sessionStore);
+            List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
+            QbAuthClient client = DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
+                    credentialsSupplier, sessionStore, chosen -> decorate(chosen, onTransport, "transport"));
+            try {
+                return decorate(client, clientDecorators, "client");
+            } catch (ConfigurationException e) {
+                client.close();
+                throw e;
+            }
+        }
+
+        private static <T> T decorate(T target, List<UnaryOperator<T>> decorators, String what) {
+            T current = target;
+            for (UnaryOperator<T> decorator : decorators) {
+                try {
+                    current = decorator.apply(current);
+                } catch (RuntimeException e) {
+                    throw new ConfigurationException("a " + what + " decorator failed: " + e.getClass().getSimpleName(),
+                            e);
+                }
+                if (current == null) {
+                    throw new ConfigurationException("a " + what + " decorator returned null");
+                }
+            }
+            return current;
         }
 
         private static <T> T require(T value, String field) {
