@@ -43,6 +43,11 @@ public final class NonceRegistry {
         return fresh ? Verdict.ACCEPTED : Verdict.REPLAYED;
     }
 
+    /** How many distinct timestamp seconds are remembered now (for tests of the memory bound). */
+    int rememberedSeconds() {
+        return noncesBySecond.size();
+    }
+
     private void forgetBefore(long oldestAdmissibleSecond) {
         Map.Entry<Long, Set<Long>> oldest = noncesBySecond.firstEntry();
         while (oldest != null && oldest.getKey() < oldestAdmissibleSecond) {

@@ -1,0 +1,128 @@
+package io.qbauth.emulator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qbauth.emulator.EmulatorApp;
+import io.qbauth.emulator.QbEmulator;
+import io.qbauth.emulator.support.Http;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The standalone launcher's flags, help and exit codes. */
+class CommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void defaultsToTheDemoAppOnLoopbackAndARandomPort() throws UsageException {
+        CommandLineOptions options = CommandLineOptions.parse();
+
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isZero();
+        assertThat(options.apps()).containsExactly(CommandLineOptions.DEMO_APP);
+        assertThat(options.sessionTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(options.timestampWindow()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(options.passwordHashIterations()).isEqualTo(10_000);
+        assertThat(options.maxBodyBytes()).isEqualTo(65_536);
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void parsesEveryFlagInBothSpellings() throws UsageException {
+        CommandLineOptions options = CommandLineOptions.parse("--host", "0.0.0.0", "--port=8081",
+                "--app", "1:key1:secret1", "--app=2:key2:secret2:api2", "--user", "alice:pa:ss", "--user=bob:pw123456",
+                "--session-ttl", "5s", "--timestamp-window=10m", "--password-hash-iterations", "1000",
+                "--max-body-bytes=1024");
+
+        assertThat(options.host()).isEqualTo("0.0.0.0");
+        assertThat(options.port()).isEqualTo(8081);
+        assertThat(options.apps()).containsExactly(EmulatorApp.of(1, "key1", "secret1"),
+                EmulatorApp.of(2, "key2", "secret2").withApiKey("api2"));
+        assertThat(options.users()).containsExactly(new CommandLineOptions.UserFlag("alice", "pa:ss"),
+                new CommandLineOptions.UserFlag("bob", "pw123456"));
+        assertThat(options.users().get(0).toString()).doesNotContain("pa:ss");
+        assertThat(options.sessionTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.timestampWindow()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(options.passwordHashIterations()).isEqualTo(1000);
+        assertThat(options.maxBodyBytes()).isEqualTo(1024);
+    }
+
+    @Test
+    void parsesDurations() throws UsageException {
+        assertThat(DurationFlag.parse("--x", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationFlag.parse("--x", "2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(DurationFlag.parse("--x", "1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(DurationFlag.parse("--x", "PT90S")).isEqualTo(Duration.ofSeconds(90));
+        assertThatThrownBy(() -> DurationFlag.parse("--x", "soon")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--x expects a duration");
+        assertThatThrownBy(() -> DurationFlag.parse("--x", "0s")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("positive");
+    }
+
+    @Test
+    void badFlagsExitWithCode2AndSayWhatIsWrong() {
+        assertThat(run("--bogus")).isEqualTo(2);
+        assertThat(err()).contains("unknown option '--bogus'").contains("--help");
+        assertThat(run("--port", "http")).isEqualTo(2);
+        assertThat(err()).contains("--port expects a whole number from 0 to 65535, got 'http'");
+        assertThat(run("--port")).isEqualTo(2);
+        assertThat(err()).contains("--port needs a value");
+        assertThat(run("--app", "1:key")).isEqualTo(2);
+        assertThat(err()).contains("--app expects ID:KEY:SECRET[:APIKEY]");
+        assertThat(run("--app", "x:key:secret")).isEqualTo(2);
+        assertThat(run("--user", "nopassword")).isEqualTo(2);
+        assertThat(run("--session-ttl", "forever")).isEqualTo(2);
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsWith0() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar auth-emulator.jar [options]")
+                .contains("--app ID:KEY:SECRET[:APIKEY]").contains("--session-ttl");
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void startsAnnouncesAndServesTheConfiguredApps() {
+        AtomicReference<Integer> status = new AtomicReference<>();
+
+        int exit = EmulatorMain.run(new String[] {"--port", "0", "--user", "alice_qb:alicePass123",
+                "--password-hash-iterations", "1000"}, print(out), print(err), emulator -> {
+                    status.set(new Http(emulator.baseUrl()).get("/_emulator/stats").status());
+                    emulator.close();
+                });
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches("listening on http://127\\.0\\.0\\.1:\\d+\\R");
+        assertThat(status.get()).isEqualTo(200);
+    }
+
+    @Test
+    void aServerThatCannotStartExitsWith1() {
+        try (QbEmulator taken = QbEmulator.builder().app(CommandLineOptions.DEMO_APP).start()) {
+            assertThat(run("--port", Integer.toString(taken.port()))).isEqualTo(1);
+            assertThat(err()).contains("cannot start: cannot listen on 127.0.0.1:" + taken.port());
+        }
+    }
+
+    private int run(String... args) {
+        err.reset();
+        return EmulatorMain.run(args, print(out), print(err), QbEmulator::close);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream target) {
+        return new PrintStream(target, true, StandardCharsets.UTF_8);
+    }
+}

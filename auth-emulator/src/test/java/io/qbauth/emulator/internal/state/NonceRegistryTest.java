@@ -1,0 +1,50 @@
+package io.qbauth.emulator.internal.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qbauth.emulator.internal.state.NonceRegistry.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NonceRegistryTest {
+
+    private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
+    private final NonceRegistry registry = new NonceRegistry(Duration.ofMinutes(60));
+
+    @Test
+    void acceptsEachPairOnceInsideTheWindow() {
+        long ts = NOW.getEpochSecond();
+
+        assertThat(registry.admit(ts, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(registry.admit(ts, 1, NOW)).isEqualTo(Verdict.REPLAYED);
+        assertThat(registry.admit(ts, 2, NOW)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(registry.admit(ts + 1, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void theWindowIsInclusiveInBothDirections() {
+        long ts = NOW.getEpochSecond();
+
+        assertThat(registry.admit(ts - 3600, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(registry.admit(ts + 3600, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(registry.admit(ts - 3601, 1, NOW)).isEqualTo(Verdict.OUTSIDE_WINDOW);
+        assertThat(registry.admit(ts + 3601, 1, NOW)).isEqualTo(Verdict.OUTSIDE_WINDOW);
+    }
+
+    @Test
+    void forgetsSecondsThatLeftTheWindow() {
+        long ts = NOW.getEpochSecond();
+        for (int second = 0; second < 100; second++) {
+            registry.admit(ts + second, 7, NOW.plusSeconds(second));
+        }
+        assertThat(registry.rememberedSeconds()).isEqualTo(100);
+
+        Instant later = NOW.plus(Duration.ofMinutes(60)).plusSeconds(50);
+        assertThat(registry.admit(later.getEpochSecond(), 7, later)).isEqualTo(Verdict.ACCEPTED);
+
+        assertThat(registry.rememberedSeconds()).as("seconds 50..99 and the new one").isEqualTo(51);
+        assertThat(registry.admit(ts + 50, 7, later)).isEqualTo(Verdict.REPLAYED);
+        assertThat(registry.admit(ts, 7, later)).isEqualTo(Verdict.OUTSIDE_WINDOW);
+    }
+}

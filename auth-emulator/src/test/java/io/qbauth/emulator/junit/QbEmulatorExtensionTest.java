@@ -1,0 +1,51 @@
+package io.qbauth.emulator.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qbauth.emulator.QbEmulator;
+import io.qbauth.emulator.support.Fixtures;
+import io.qbauth.emulator.support.MutableClock;
+import io.qbauth.emulator.support.QbClient;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The extension starts one emulator for the class, injects it, and shares it with nested classes. */
+class QbEmulatorExtensionTest {
+
+    private static final MutableClock CLOCK = new MutableClock(Fixtures.PINNED);
+
+    @RegisterExtension
+    static final QbEmulatorExtension EMULATOR = Fixtures.standard(QbEmulatorExtension.builder(), CLOCK).build();
+
+    private final QbEmulator fromConstructor;
+
+    QbEmulatorExtensionTest(QbEmulator emulator) {
+        this.fromConstructor = emulator;
+    }
+
+    @Test
+    void injectsTheRunningEmulatorIntoConstructorsAndMethods(QbEmulator fromMethod) {
+        assertThat(fromMethod).isSameAs(fromConstructor).isSameAs(EMULATOR.emulator());
+        assertThat(EMULATOR.baseUrl()).isEqualTo(fromMethod.baseUrl());
+        assertThat(new QbClient(fromMethod.baseUrl(), CLOCK).createSession().status()).isEqualTo(201);
+    }
+
+    @Test
+    void anExtensionOutsideATestClassExplainsHowToRegisterIt() {
+        QbEmulatorExtension idle = QbEmulatorExtension.wrapping(
+                Fixtures.standard(QbEmulator.builder(), CLOCK));
+
+        assertThatThrownBy(idle::emulator).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("@RegisterExtension");
+    }
+
+    @Nested
+    class Nested_classes {
+        @Test
+        void shareTheOuterEmulator(QbEmulator emulator) {
+            assertThat(emulator).isSameAs(fromConstructor);
+        }
+    }
+}
