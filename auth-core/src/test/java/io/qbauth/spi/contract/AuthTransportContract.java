@@ -1,0 +1,324 @@
+package io.qbauth.spi.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.qbauth.domain.TransportException;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportConfig;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link AuthTransport} must meet. A transport module's test extends this class unchanged and
+ * implements {@link #newTransport(TransportConfig)}; the tests run against a real HTTP server (the JDK's
+ * {@code com.sun.net.httpserver}) on {@code 127.0.0.1} with a random port.
+ *
+ * <p>Checked: every status completes the stage normally; repeated header names travel both ways; body bytes are
+ * exact both ways (binary, empty); method, path and query arrive unchanged; a slow reply fails with
+ * {@link TransportException.Kind#TIMEOUT} within a bound; a refused connection fails with
+ * {@link TransportException.Kind#CONNECT}; a reply over {@code maxResponseBytes} fails with
+ * {@link TransportException.Kind#RESPONSE_TOO_LARGE}; 200 concurrent requests all succeed; the transport adds no
+ * {@code QB-Token}; {@code close()} is idempotent.
+ */
+public abstract class AuthTransportContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final byte[] EMPTY = new byte[0];
+
+    /** A request as the server received it. */
+    protected record Received(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                              byte[] body) {
+    }
+
+    /** How the test server answers. */
+    @FunctionalInterface
+    protected interface Reply {
+        void answer(HttpExchange exchange, byte[] requestBody) throws IOException, InterruptedException;
+    }
+
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+    private final List<AuthTransport> opened = new CopyOnWriteArrayList<>();
+    private final CountDownLatch releaseSlowReplies = new CountDownLatch(1);
+    private volatile Reply reply = (exchange, body) -> respond(exchange, 200, Map.of(), EMPTY);
+    private HttpServer server;
+    private ExecutorService serverThreads;
+
+    /** Creates the transport under test. Every transport created is closed after each test. */
+    protected abstract AuthTransport newTransport(TransportConfig config);
+
+    /** The config the tests use unless they change it: 2 s to connect, 10 s per request. */
+    protected TransportConfig baseConfig() {
+        return TransportConfig.builder().connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        serverThreads = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(serverThreads);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery(), caseInsensitive(exchange.getRequestHeaders()), body));
+                reply.answer(exchange, body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        releaseSlowReplies.countDown();
+        opened.forEach(AuthTransport::close);
+        server.stop(0);
+        serverThreads.shutdownNow();
+    }
+
+    @Test
+    void every_status_completes_normally_with_its_body() {
+        AuthTransport transport = open(baseConfig());
+        for (int status : new int[] {200, 201, 401, 422, 500}) {
+            byte[] body = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            reply = (exchange, requestBody) -> respond(exchange, status,
+                    Map.of("Content-Type", List.of("application/json")), body);
+
+            TransportResponse response = send(transport, request("GET", "/status.json", Map.of(), EMPTY));
+
+            assertThat(response.status()).isEqualTo(status);
+            assertThat(response.body()).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void repeated_header_names_travel_both_ways() {
+        reply = (exchange, body) -> respond(exchange, 200,
+                Map.of("X-Multi", List.of("one", "two"), "X-Single", List.of("v")), EMPTY);
+
+        TransportResponse response = send(open(baseConfig()), request("GET", "/headers.json",
+                Map.of("X-Multi", List.of("a", "b"), "X-Custom", List.of("value")), EMPTY));
+
+        Received seen = received.remove();
+        assertThat(values(seen.headers(), "x-multi")).containsExactly("a", "b");
+        assertThat(values(seen.headers(), "X-CUSTOM")).containsExactly("value");
+        assertThat(values(response.headers(), "X-Multi")).containsExactly("one", "two");
+        assertThat(response.header("x-single")).contains("v");
+    }
+
+    @Test
+    void body_bytes_are_exact_both_ways_binary_and_empty() {
+        byte[] binary = new byte[4096];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) i;
+        }
+        reply = (exchange, body) -> respond(exchange, 200,
+                Map.of("Content-Type", List.of("application/octet-stream")), body);
+        AuthTransport transport = open(baseConfig());
+
+        TransportResponse echoed = send(transport, request("POST", "/binary.json",
+                Map.of("Content-Type", List.of("application/octet-stream")), binary));
+        TransportResponse empty = send(transport, request("POST", "/empty.json", Map.of(), EMPTY));
+
+        assertThat(received.remove().body()).isEqualTo(binary);
+        assertThat(echoed.body()).isEqualTo(binary);
+        assertThat(received.remove().body()).isEmpty();
+        assertThat(empty.bodyLength()).isZero();
+    }
+
+    @Test
+    void method_path_and_query_arrive_unchanged() {
+        AuthTransport transport = open(baseConfig());
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+            byte[] body = method.equals("GET") || method.equals("DELETE") ? EMPTY : "x=1".getBytes(StandardCharsets.UTF_8);
+
+            send(transport, request(method, "/users/42.json?a=1&b=x%20y&c=%5Bz%5D", Map.of(), body));
+
+            Received seen = received.remove();
+            assertThat(seen.method()).isEqualTo(method);
+            assertThat(seen.rawPath()).isEqualTo("/users/42.json");
+            assertThat(seen.rawQuery()).isEqualTo("a=1&b=x%20y&c=%5Bz%5D");
+        }
+    }
+
+    @Test
+    void a_reply_slower_than_the_request_timeout_fails_with_timeout_in_bounded_time() {
+        reply = (exchange, body) -> {
+            releaseSlowReplies.await();
+            respond(exchange, 200, Map.of(), EMPTY);
+        };
+        TransportRequest slow = new TransportRequest("GET", uri("/slow.json"), Map.of(), EMPTY,
+                Duration.ofMillis(300));
+        long start = System.nanoTime();
+
+        TransportException failure = sendFailing(open(baseConfig()), slow);
+
+        assertThat(failure.kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_refused_connection_fails_with_connect() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+        TransportRequest nowhere = new TransportRequest("GET", URI.create("http://127.0.0.1:" + closedPort + "/x.json"),
+                Map.of(), EMPTY, Duration.ofSeconds(5));
+
+        assertThat(sendFailing(open(baseConfig()), nowhere).kind()).isEqualTo(TransportException.Kind.CONNECT);
+    }
+
+    @Test
+    void a_reply_over_max_response_bytes_fails_and_one_at_the_limit_passes() {
+        reply = (exchange, body) -> {
+            int size = Integer.parseInt(exchange.getRequestURI().getRawQuery().substring("size=".length()));
+            respond(exchange, 200, Map.of(), new byte[size]);
+        };
+        AuthTransport transport = open(baseConfig().toBuilder().maxResponseBytes(1024).build());
+
+        assertThat(send(transport, request("GET", "/size.json?size=1024", Map.of(), EMPTY)).bodyLength())
+                .isEqualTo(1024);
+        assertThat(sendFailing(transport, request("GET", "/size.json?size=65536", Map.of(), EMPTY)).kind())
+                .isEqualTo(TransportException.Kind.RESPONSE_TOO_LARGE);
+    }
+
+    @Test
+    void two_hundred_concurrent_requests_all_succeed() {
+        reply = (exchange, body) -> respond(exchange, 200, Map.of(),
+                exchange.getRequestURI().getRawPath().getBytes(StandardCharsets.UTF_8));
+        AuthTransport transport = open(baseConfig());
+        List<CompletableFuture<TransportResponse>> replies = new ArrayList<>();
+
+        for (int i = 0; i < 200; i++) {
+            replies.add(execute(transport, request("GET", "/items/" + i + ".json", Map.of(), EMPTY)));
+        }
+
+        for (int i = 0; i < replies.size(); i++) {
+            TransportResponse response = replies.get(i).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("/items/" + i + ".json");
+        }
+    }
+
+    @Test
+    void the_transport_adds_no_session_token() {
+        send(open(baseConfig()), request("GET", "/plain.json", Map.of("Accept", List.of("application/json")), EMPTY));
+
+        assertThat(received.remove().headers()).doesNotContainKey("QB-Token");
+    }
+
+    @Test
+    void close_is_idempotent() {
+        AuthTransport transport = newTransport(baseConfig());
+        send(transport, request("GET", "/once.json", Map.of(), EMPTY));
+
+        transport.close();
+        transport.close();
+    }
+
+    /** Sends a reply from the test server; an empty body is sent without one. */
+    protected static void respond(HttpExchange exchange, int status, Map<String, List<String>> headers, byte[] body)
+            throws IOException {
+        headers.forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private AuthTransport open(TransportConfig config) {
+        AuthTransport transport = newTransport(config);
+        opened.add(transport);
+        return transport;
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
+    }
+
+    private TransportRequest request(String method, String pathAndQuery, Map<String, List<String>> headers,
+                                     byte[] body) {
+        return new TransportRequest(method, uri(pathAndQuery), headers, body, Duration.ofSeconds(10));
+    }
+
+    private static CompletableFuture<TransportResponse> execute(AuthTransport transport, TransportRequest request) {
+        try {
+            return transport.execute(request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return fail("execute must report failures through the stage, it threw " + e, e);
+        }
+    }
+
+    private static TransportResponse send(AuthTransport transport, TransportRequest request) {
+        try {
+            return execute(transport, request).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return fail("the exchange should have completed normally", e);
+        }
+    }
+
+    private static TransportException sendFailing(AuthTransport transport, TransportRequest request) {
+        try {
+            TransportResponse response = execute(transport, request).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return fail("expected a TransportException, got status " + response.status());
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                    && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).isInstanceOf(TransportException.class);
+            return (TransportException) cause;
+        } catch (Exception e) {
+            return fail("the exchange should have failed with a TransportException", e);
+        }
+    }
+
+    private static Map<String, List<String>> caseInsensitive(Map<String, List<String>> headers) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        return copy;
+    }
+
+    /** Header values with comma-joined repetitions split, so both ways of sending repeated names are accepted. */
+    private static List<String> values(Map<String, List<String>> headers, String name) {
+        Map<String, List<String>> lookup = caseInsensitive(headers);
+        return lookup.getOrDefault(name, List.of()).stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .toList();
+    }
+}
