@@ -76,8 +76,10 @@ final class DefaultQbAuthClient implements QbAuthClient {
         this.http = new QuickBloxHttp(config, transport);
         this.classifier = new ErrorClassifier(codec, config.clock());
         this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
-        LiveSession initial = stored.map(DefaultQbAuthClient::asAdopted).map(LiveSession::new).orElse(null);
-        Identity identity = initial == null ? APPLICATION : adoptedIdentity(initial.kind());
+        LiveSession initial = stored.filter(s -> s.expiresAt().isAfter(config.clock().instant()))
+                .map(DefaultQbAuthClient::asAdopted).map(LiveSession::new).orElse(null);
+        Identity identity = initial == null || initial.kind() == SessionKind.APPLICATION
+                ? APPLICATION : adoptedIdentity(SessionKind.USER);
         this.cache = new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), sessions, events, store,
                 identity, initial);
         this.executor = new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),

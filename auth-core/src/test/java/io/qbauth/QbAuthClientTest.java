@@ -454,6 +454,20 @@ class QbAuthClientTest {
     }
 
     @Test
+    void a_restored_application_session_is_recreated_with_the_application_credentials_but_an_expired_one_is_dropped() {
+        SessionStore store = SessionStore.inMemory();
+        track(builder().sessionStore(store).build()).blocking().createApplicationSession();
+        BlockingQbAuthClient restored = track(builder().sessionStore(store).build()).blocking();
+        server.forgetAllSessions();
+
+        assertThat(restored.execute(ApiRequest.get("/a.json")).status()).isEqualTo(200);
+        assertThat(server.creations()).isEqualTo(2);
+
+        clock.advance(FakeQuickBlox.TTL.plusMinutes(1));
+        assertThat(track(builder().sessionStore(store).build()).blocking().currentSession()).isEmpty();
+    }
+
+    @Test
     void the_expiry_slides_with_every_reply() {
         BlockingQbAuthClient client = client();
         Session created = client.createApplicationSession();

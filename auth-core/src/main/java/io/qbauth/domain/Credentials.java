@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What a user authenticates with. Each record validates its components when it is built (null, blank, oversize or
  * control characters fail with an {@link InvalidInputException} naming the component) and prints {@code ***} in
- * place of every secret in {@link #toString()}.
+ * place of every secret in {@code toString()}.
  */
 public sealed interface Credentials
         permits Credentials.LoginPassword, Credentials.EmailPassword, Credentials.FacebookToken,

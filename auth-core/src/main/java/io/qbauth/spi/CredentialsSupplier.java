@@ -10,8 +10,11 @@ import java.util.concurrent.CompletionStage;
  * dropped it). Static credentials: {@link #of(Credentials)}. Short-lived provider tokens (Facebook, Firebase, a
  * custom identity provider): implement it to fetch a new token.
  *
- * <p>Called at most once per re-creation, never concurrently for one client, from the thread that noticed the
- * expiry: it must not block (return an incomplete stage instead). A failed stage fails the re-creation.
+ * <p>Called once per re-creation (one re-creation is in flight at a time, however many calls need it), on the
+ * thread that noticed the expiry: it must not block (return an incomplete stage instead). A failed stage, or no
+ * answer within the transport's request timeout, fails the re-creation with a
+ * {@link io.qbauth.domain.SessionExpiredException}; an {@link io.qbauth.domain.AuthException} it fails with is
+ * passed on as is.
  */
 @FunctionalInterface
 public interface CredentialsSupplier {

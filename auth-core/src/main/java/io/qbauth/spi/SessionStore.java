@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where a client keeps a copy of its session, so a restarted process (or, later, another instance) can pick it up.
- * The client reads it once when it is built (a stored session is adopted like {@code startSessionWithToken}),
- * writes it whenever a new session is published (creation, login, logout, adoption) and clears it when the session
+ * The client reads it once when it is built: a stored session that has not expired is adopted (an application
+ * session is re-created with the application credentials when it expires; a user session only with a
+ * {@link CredentialsSupplier}, like {@code startSessionWithToken}). It writes it whenever a new session is published (creation, login, logout, adoption) and clears it when the session
  * ends. The hot path never touches it. The default, {@link #inMemory()}, keeps nothing beyond the process.
  *
  * <p>Implementations must be thread-safe, quick, and must not block for long: {@link #save} and {@link #clear}
