@@ -1,0 +1,14 @@
+package io.qbauth.adapter.transport.jdk;
+
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportConfig;
+import io.qbauth.spi.contract.AuthTransportContract;
+
+/** The shared transport contract of auth-core's test-jar, run against {@link JdkAuthTransport}. */
+class JdkAuthTransportContractTest extends AuthTransportContract {
+
+    @Override
+    protected AuthTransport newTransport(TransportConfig config) {
+        return new JdkAuthTransport(config);
+    }
+}
