@@ -2,7 +2,7 @@ package io.qbauth.config;
 
 /**
  * What the client may resend after the server answered that the session does not exist (401
- * {@code Required session does not exist}). GET, HEAD, PUT and DELETE are always resent once with a new session;
+ * {@code Required session does not exist}). GET, PUT and DELETE are always resent once with a new session;
  * POST and PATCH only when {@link #replayNonIdempotentAfterSessionExpiry()} is on (the default: the server refused
  * the request at authentication, before running it). A request opts out with {@code ApiRequest.replayable(false)}.
  * Nothing is ever resent after a timeout, an I/O error or a 5xx. Immutable; {@link #ofDefaults()},

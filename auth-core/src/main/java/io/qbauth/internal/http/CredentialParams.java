@@ -35,26 +35,25 @@ public final class CredentialParams {
     /** The {@code user[...]} form of {@code POST /users.json}. */
     public static Map<String, String> forSignUp(NewUser user) {
         Map<String, String> form = new LinkedHashMap<>();
-        userFields(user).forEach((name, value) -> form.put("user[" + name + "]", value));
+        userFields(user).forEach((name, value) -> form.put("user[" + name + "]", String.valueOf(value)));
         return form;
     }
 
-    /** The sign-up fields by their QuickBlox names, for the JSON body {@code {"user":{...}}}. */
+    /** The JSON body {@code {"user":{...}}} of {@code POST /users.json}. */
     public static Map<String, Object> forSignUpJson(NewUser user) {
-        Map<String, Object> fields = new LinkedHashMap<>(userFields(user));
-        user.externalUserId().ifPresent(id -> fields.put("external_user_id", id));
-        return Map.of("user", fields);
+        return Map.of("user", userFields(user));
     }
 
-    private static Map<String, String> userFields(NewUser user) {
-        Map<String, String> fields = new TreeMap<>();
+    /** The sign-up fields by their QuickBlox names, sorted; the external user id stays a number. */
+    private static Map<String, Object> userFields(NewUser user) {
+        Map<String, Object> fields = new TreeMap<>();
         user.login().ifPresent(v -> fields.put("login", v));
         user.email().ifPresent(v -> fields.put("email", v));
         fields.put("password", user.password());
         user.fullName().ifPresent(v -> fields.put("full_name", v));
         user.phone().ifPresent(v -> fields.put("phone", v));
         user.website().ifPresent(v -> fields.put("website", v));
-        user.externalUserId().ifPresent(v -> fields.put("external_user_id", Long.toString(v)));
+        user.externalUserId().ifPresent(v -> fields.put("external_user_id", v));
         user.facebookId().ifPresent(v -> fields.put("facebook_id", v));
         user.customData().ifPresent(v -> fields.put("custom_data", v));
         if (!user.tags().isEmpty()) {

@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 public final class ReauthenticatingExecutor {
 
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
     private static final Set<String> AUTH_PATHS = Set.of(QuickBloxHttp.SESSION_PATH, QuickBloxHttp.LOGIN_PATH);
 
     private final SingleFlightSessionCache cache;
