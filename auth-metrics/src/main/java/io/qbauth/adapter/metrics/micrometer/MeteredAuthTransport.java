@@ -1,0 +1,92 @@
+package io.qbauth.adapter.metrics.micrometer;
+
+import io.micrometer.core.instrument.binder.http.Outcome;
+import io.qbauth.domain.TransportException;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * Times every HTTP exchange of the transport it wraps ({@code qbauth.http.client.requests}). Tags: {@code method},
+ * {@code uri} (a template, see {@link UriTemplates}), {@code status} (the code; {@code IO_ERROR} for a
+ * {@link TransportException}, {@code CLIENT_ERROR} for any other failure), {@code outcome} (Micrometer's {@link Outcome}),
+ * {@code exception} and {@code client.name} (the transport's name). Everything else, {@code close()} included, is
+ * delegated.
+ */
+final class MeteredAuthTransport implements AuthTransport {
+
+    static final String IO_ERROR = "IO_ERROR";
+    static final String CLIENT_ERROR = "CLIENT_ERROR";
+
+    private static final Pattern BOUNDED_NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+
+    private final AuthTransport delegate;
+    private final Meters meters;
+    private final UriTemplates uris = new UriTemplates();
+    private final String clientName;
+
+    MeteredAuthTransport(AuthTransport delegate, Meters meters) {
+        this.delegate = delegate;
+        this.meters = meters;
+        this.clientName = meters.clientNameOverride() != null ? meters.clientNameOverride() : boundedName(delegate);
+    }
+
+    @Override
+    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+        long start = meters.start();
+        CompletionStage<TransportResponse> reply;
+        try {
+            reply = delegate.execute(request);
+        } catch (RuntimeException e) {
+            record(start, request, null, e);
+            throw e;
+        }
+        if (reply == null) {
+            return null;
+        }
+        return reply.whenComplete((response, failure) -> record(start, request, response, failure));
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MeteredAuthTransport[" + delegate + "]";
+    }
+
+    private void record(long start, TransportRequest request, TransportResponse response, Throwable failure) {
+        try {
+            String method = TagValues.httpMethod(request.method());
+            String uri = uris.of(request.uri());
+            if (failure == null && response != null) {
+                meters.httpRequest(start, method, uri, Integer.toString(response.status()),
+                        Outcome.forStatus(response.status()).name(), TagValues.NONE, clientName);
+            } else {
+                boolean ioFailure = TagValues.unwrap(failure) instanceof TransportException;
+                meters.httpRequest(start, method, uri, ioFailure ? IO_ERROR : CLIENT_ERROR,
+                        Outcome.UNKNOWN.name(), TagValues.exception(failure), clientName);
+            }
+        } catch (RuntimeException e) {
+            Meters.dropped("the HTTP tags", e);
+        }
+    }
+
+    private static String boundedName(AuthTransport transport) {
+        try {
+            String name = transport.name();
+            return name != null && BOUNDED_NAME.matcher(name).matches() ? name : "unknown";
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

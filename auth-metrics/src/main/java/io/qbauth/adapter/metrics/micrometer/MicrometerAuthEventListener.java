@@ -1,0 +1,53 @@
+package io.qbauth.adapter.metrics.micrometer;
+
+import io.qbauth.spi.AuthEvent;
+import io.qbauth.spi.AuthEvent.FlightJoined;
+import io.qbauth.spi.AuthEvent.LoggedIn;
+import io.qbauth.spi.AuthEvent.LoggedOut;
+import io.qbauth.spi.AuthEvent.RequestReplayed;
+import io.qbauth.spi.AuthEvent.SessionCreated;
+import io.qbauth.spi.AuthEvent.SessionCreationFailed;
+import io.qbauth.spi.AuthEvent.SessionDestroyed;
+import io.qbauth.spi.AuthEvent.SessionExpired;
+import io.qbauth.spi.AuthEvent.SessionInvalidated;
+import io.qbauth.spi.AuthEvent.SessionRecreated;
+import io.qbauth.spi.AuthEventListener;
+
+/**
+ * Counts the session lifecycle events the decorators cannot see: creations (with their reason), re-creations,
+ * flight joins, invalidations, expirations, replays, destructions, logins and logouts. Never throws.
+ */
+final class MicrometerAuthEventListener implements AuthEventListener {
+
+    private final Meters meters;
+
+    MicrometerAuthEventListener(Meters meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public void onEvent(AuthEvent event) {
+        try {
+            count(event);
+        } catch (RuntimeException e) {
+            Meters.dropped("an AuthEvent", e);
+        }
+    }
+
+    private void count(AuthEvent event) {
+        switch (event) {
+            case SessionCreated e -> meters.sessionCreation(TagValues.sessionKind(e.kind()),
+                    TagValues.authMethod(e.method()), TagValues.lower(e.reason()), TagValues.SUCCESS);
+            case SessionCreationFailed e -> meters.sessionCreation(TagValues.sessionKind(e.kind()),
+                    TagValues.authMethod(e.method()), TagValues.lower(e.reason()), TagValues.FAILURE);
+            case SessionRecreated e -> meters.sessionRecreation(TagValues.sessionKind(e.kind()));
+            case FlightJoined e -> meters.flightJoin(TagValues.sessionKind(e.kind()));
+            case SessionInvalidated e -> meters.invalidation(TagValues.lower(e.outcome()));
+            case SessionExpired e -> meters.expiration(TagValues.sessionKind(e.kind()));
+            case RequestReplayed e -> meters.replay(TagValues.httpMethod(e.httpMethod()), TagValues.lower(e.result()));
+            case SessionDestroyed e -> meters.destruction(TagValues.sessionKind(e.kind()));
+            case LoggedIn e -> meters.login(TagValues.authMethod(e.method()));
+            case LoggedOut e -> meters.logout();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.qbauth.adapter.metrics.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.qbauth.domain.InvalidInputException;
+import io.qbauth.domain.TransportException;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class MeteredAuthTransportTest {
+
+    private static final String TIMER = QbAuthMetricNames.DEFAULT_HTTP_CLIENT_REQUESTS;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Meters meters = new Meters(registry, QbAuthMetricsOptions.ofDefaults());
+
+    @Test
+    void aReplyIsTimedWithTheUriTemplateStatusAndOutcome() {
+        AuthTransport metered = metered(request -> status(404));
+
+        metered.execute(request("GET", "https://api.example.com/users/1234.json?login=alice")).toCompletableFuture()
+                .join();
+
+        Timer timer = registry.get(TIMER).tags("method", "GET", "uri", "/users/{id}.json", "status", "404",
+                "outcome", "CLIENT_ERROR", "exception", "none", "client.name", "stub").timer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    }
+
+    @Test
+    void everyStatusClassMapsToMicrometersOutcome() {
+        for (int status : new int[] {101, 201, 302, 401, 503}) {
+            metered(request -> status(status)).execute(request("POST", "https://h/session.json"))
+                    .toCompletableFuture().join();
+        }
+
+        assertThat(registry.get(TIMER).timers()).extracting(timer -> timer.getId().getTag("status") + " "
+                        + timer.getId().getTag("outcome"))
+                .containsExactlyInAnyOrder("101 INFORMATIONAL", "201 SUCCESS", "302 REDIRECTION",
+                        "401 CLIENT_ERROR", "503 SERVER_ERROR");
+    }
+
+    @Test
+    void aTransportFailureIsAnIoErrorAndStillFailsTheCall() {
+        TransportException timeout = new TransportException(TransportException.Kind.TIMEOUT, "GET /x: timeout", null);
+        AuthTransport metered = metered(request -> CompletableFuture.failedFuture(timeout));
+
+        CompletableFuture<TransportResponse> reply = metered.execute(request("GET", "https://h/session.json"))
+                .toCompletableFuture();
+
+        assertThat(reply).isCompletedExceptionally();
+        assertThat(registry.get(TIMER).tags("status", "IO_ERROR", "outcome", "UNKNOWN",
+                "exception", "TransportException").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransportThatThrowsIsRecordedAsAClientErrorAndRethrown() {
+        InvalidInputException invalid = new InvalidInputException("header value has CR/LF");
+        AuthTransport metered = metered(request -> {
+            throw invalid;
+        });
+
+        assertThatThrownBy(() -> metered.execute(request("PUT", "https://h/users/7.json"))).isSameAs(invalid);
+        assertThat(registry.get(TIMER).tags("method", "PUT", "uri", "/users/{id}.json", "status", "CLIENT_ERROR",
+                "exception", "InvalidInputException").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void everySampleHasTheSameTagKeys() {
+        metered(request -> status(200)).execute(request("GET", "https://h/session.json"));
+        metered(request -> CompletableFuture.failedFuture(new TransportException(TransportException.Kind.IO, "x",
+                null))).execute(request("GET", "https://h/session.json"));
+
+        assertThat(registry.get(TIMER).timers()).extracting(timer -> timer.getId().getTags().stream()
+                        .map(Tag::getKey).toList())
+                .containsOnly(List.of("client.name", "exception", "method", "outcome", "status", "uri"));
+    }
+
+    @Test
+    void anUnboundedTransportNameBecomesUnknownAndAConfiguredClientNameWins() {
+        AuthTransport oddName = new Stub(request -> status(200), "name with spaces and 42 other things!");
+        new MeteredAuthTransport(oddName, meters).execute(request("GET", "https://h/session.json"));
+        Meters named = new Meters(registry, QbAuthMetricsOptions.custom().tag("client.name", "orders").build());
+        new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), named)
+                .execute(request("GET", "https://h/login.json"));
+
+        assertThat(registry.get(TIMER).tag("uri", "/session.json").timer().getId().getTag("client.name"))
+                .isEqualTo("unknown");
+        assertThat(registry.get(TIMER).tag("uri", "/login.json").timer().getId().getTag("client.name"))
+                .isEqualTo("orders");
+    }
+
+    @Test
+    void nameAndCloseAreDelegated() {
+        Stub stub = new Stub(request -> status(200), "jdk");
+        AuthTransport metered = new MeteredAuthTransport(stub, meters);
+
+        metered.close();
+
+        assertThat(metered.name()).isEqualTo("jdk");
+        assertThat(stub.closed).isTrue();
+    }
+
+    @Test
+    void extraTagsGoOnEverySample() {
+        Meters tagged = new Meters(registry, QbAuthMetricsOptions.custom().tag("region", "eu").build());
+        new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), tagged)
+                .execute(request("GET", "https://h/session.json"));
+
+        assertThat(registry.get(TIMER).tags(Tags.of("region", "eu")).timer().count()).isEqualTo(1);
+    }
+
+    private AuthTransport metered(Function<TransportRequest, CompletionStage<TransportResponse>> answer) {
+        return new MeteredAuthTransport(new Stub(answer, "stub"), meters);
+    }
+
+    private static TransportRequest request(String method, String uri) {
+        return new TransportRequest(method, URI.create(uri), Map.of(), null, Duration.ofSeconds(1));
+    }
+
+    private static CompletionStage<TransportResponse> status(int status) {
+        return CompletableFuture.completedFuture(new TransportResponse(status, Map.of(), null));
+    }
+
+    private static final class Stub implements AuthTransport {
+        private final Function<TransportRequest, CompletionStage<TransportResponse>> answer;
+        private final String name;
+        private volatile boolean closed;
+
+        Stub(Function<TransportRequest, CompletionStage<TransportResponse>> answer, String name) {
+            this.answer = answer;
+            this.name = name;
+        }
+
+        @Override
+        public CompletionStage<TransportResponse> execute(TransportRequest request) {
+            return answer.apply(request);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

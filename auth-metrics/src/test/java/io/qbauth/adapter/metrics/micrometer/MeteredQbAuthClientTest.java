@@ -1,0 +1,121 @@
+package io.qbauth.adapter.metrics.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.qbauth.BlockingQbAuthClient;
+import io.qbauth.QbAuth;
+import io.qbauth.QbAuthClient;
+import io.qbauth.adapter.metrics.micrometer.support.InMemoryQuickBlox;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.Credentials;
+import io.qbauth.domain.InvalidCredentialsException;
+import io.qbauth.domain.NewUser;
+import io.qbauth.domain.SessionKind;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of an instrumented client, through the real core, against the in-memory QuickBlox. */
+class MeteredQbAuthClientTest {
+
+    private static final String TIMER = QbAuthMetricNames.DEFAULT_OPERATIONS;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
+    private final QbAuthClient client = QbAuthMetrics.instrument(QbAuth.builder(), registry)
+            .endpoint(URI.create("https://api.example.com"))
+            .applicationId(1).authKey("key").authSecret("secret").apiKey("api-key")
+            .transport(quickBlox)
+            .build();
+    private final BlockingQbAuthClient blocking = client.blocking();
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    @Test
+    void eachOperationIsTimedWithItsKindMethodAndOutcome() {
+        blocking.createApplicationSession();
+        blocking.login(Credentials.email("someone@example.com", "pw-1"));
+        blocking.getSession();
+        blocking.execute(ApiRequest.get("/users/7.json"));
+        blocking.logout();
+        blocking.signUp(NewUser.builder().login("newcomer").password("pw-12345678").build());
+        blocking.signUpWithApiKey(NewUser.builder().login("server-made").password("pw-12345678").build());
+        blocking.destroySession();
+        blocking.startSessionWithToken("token-from-elsewhere");
+        blocking.createUserSession(Credentials.login("someone", "pw-1"));
+
+        assertThat(samples()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "create_session application none success none", 1L,
+                "login user email success none", 1L,
+                "get_session user none success none", 1L,
+                "api_call user none success none", 1L,
+                "logout user none success none", 1L,
+                "sign_up application none success none", 1L,
+                "sign_up application api_key success none", 1L,
+                "destroy_session application none success none", 1L,
+                "start_with_token application token success none", 1L,
+                "create_session user login success none", 1L));
+    }
+
+    @Test
+    void aFailureIsTaggedWithTheAuthExceptionSubtype() {
+        assertThatThrownBy(() -> blocking.login(Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThat(client.login(null).toCompletableFuture()).isCompletedExceptionally();
+        assertThat(client.startSessionWithToken(" ").toCompletableFuture()).isCompletedExceptionally();
+
+        assertThat(samples()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "login user login failure InvalidCredentialsException", 1L,
+                "login user none failure InvalidInputException", 1L,
+                "start_with_token none token failure InvalidInputException", 1L));
+    }
+
+    @Test
+    void theSampleIsThereWhenTheCallerSeesTheResult() {
+        client.createApplicationSession().thenRun(() -> assertThat(registry.get(TIMER).timer().count()).isOne())
+                .toCompletableFuture().join();
+    }
+
+    @Test
+    void everySampleHasTheSameTagKeys() {
+        blocking.createApplicationSession();
+        assertThatThrownBy(() -> blocking.login(Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)));
+        blocking.execute(ApiRequest.get("/users/7.json"));
+
+        assertThat(registry.get(TIMER).timers()).extracting(timer -> timer.getId().getTags().stream()
+                        .map(Tag::getKey).toList())
+                .containsOnly(List.of("auth.method", "exception", "operation", "outcome", "session.kind"));
+    }
+
+    @Test
+    void currentSessionAndCloseAreDelegated() {
+        blocking.createApplicationSession();
+
+        assertThat(client.currentSession()).get().extracting(session -> session.kind())
+                .isEqualTo(SessionKind.APPLICATION);
+        client.close();
+        assertThat(client.createApplicationSession().toCompletableFuture()).isCompletedExceptionally();
+        assertThat(quickBlox.closes()).as("a given transport stays open").isZero();
+    }
+
+    /** "operation session.kind auth.method outcome exception" to sample count. */
+    private Map<String, Long> samples() {
+        Map<String, Long> samples = new TreeMap<>();
+        for (Timer timer : registry.get(TIMER).timers()) {
+            var id = timer.getId();
+            samples.put(String.join(" ", id.getTag("operation"), id.getTag("session.kind"),
+                    id.getTag("auth.method"), id.getTag("outcome"), id.getTag("exception")), timer.count());
+        }
+        return samples;
+    }
+}

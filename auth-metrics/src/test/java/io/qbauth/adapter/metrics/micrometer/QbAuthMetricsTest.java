@@ -1,0 +1,129 @@
+package io.qbauth.adapter.metrics.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.qbauth.QbAuth;
+import io.qbauth.QbAuthClient;
+import io.qbauth.adapter.metrics.micrometer.support.InMemoryQuickBlox;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.ConfigurationException;
+import io.qbauth.domain.Credentials;
+import io.qbauth.domain.TransportException;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The one-line setup: what it wires, with a given or a discovered transport. */
+class QbAuthMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void aSessionGoneReplyIsCountedThroughTheWholeLifecycle() {
+        InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
+        try (QbAuthClient client = builder().transport(quickBlox).build()) {
+            client.blocking().login(Credentials.login("someone", "pw-1"));
+            quickBlox.rejectNextCalls(1);
+
+            client.blocking().execute(ApiRequest.get("/users/7.json"));
+        }
+
+        assertThat(count("qbauth.session.creations", "reason", "explicit", "session.kind", "application",
+                "result", "success")).isEqualTo(1);
+        assertThat(count("qbauth.logins", "auth.method", "login")).isEqualTo(1);
+        assertThat(count("qbauth.session.invalidations", "outcome", "invalidated")).isEqualTo(1);
+        assertThat(count("qbauth.session.expirations", "session.kind", "user")).isEqualTo(1);
+        assertThat(count("qbauth.session.creations", "reason", "rejected_by_server", "session.kind", "user",
+                "auth.method", "login", "result", "success")).isEqualTo(1);
+        assertThat(count("qbauth.session.recreations", "session.kind", "user")).isEqualTo(1);
+        assertThat(count("qbauth.reauth.replays", "method", "GET", "result", "replayed")).isEqualTo(1);
+        assertThat(registry.get("qbauth.http.client.requests").tags("uri", "/users/{id}.json", "status", "401")
+                .timer().count()).isEqualTo(1);
+        assertThat(registry.get("qbauth.operations").tags("operation", "api_call", "outcome", "success")
+                .timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDiscoveredTransportIsTimedUnderItsNameAndStillClosedByTheClient() {
+        AtomicInteger closes = new AtomicInteger();
+        QbAuthClient client = builder()
+                .endpoint(URI.create("http://127.0.0.1:9"))
+                .decorateTransport(metered -> new CloseCounting(metered, closes))
+                .build();
+
+        assertThatThrownBy(() -> client.blocking().createApplicationSession())
+                .isInstanceOf(TransportException.class);
+        client.close();
+
+        assertThat(registry.get("qbauth.http.client.requests").tags("client.name", "jdk", "status", "IO_ERROR")
+                .timer().count()).isEqualTo(1);
+        assertThat(closes).as("the client owns a discovered transport, decorated or not").hasValue(1);
+    }
+
+    @Test
+    void missingArgumentsAreConfigurationErrors() {
+        QbAuthMetricsOptions defaults = QbAuthMetricsOptions.ofDefaults();
+        assertThatThrownBy(() -> QbAuthMetrics.instrument(null, registry))
+                .isInstanceOf(ConfigurationException.class).hasMessage("builder is required");
+        assertThatThrownBy(() -> QbAuthMetrics.instrument(QbAuth.builder(), null, defaults))
+                .isInstanceOf(ConfigurationException.class).hasMessage("registry is required");
+        assertThatThrownBy(() -> QbAuthMetrics.instrument(QbAuth.builder(), registry, null))
+                .isInstanceOf(ConfigurationException.class).hasMessage("options is required");
+    }
+
+    @Test
+    void customNamesAndPercentileHistogramsApply() {
+        QbAuthMetricsOptions options = QbAuthMetricsOptions.custom()
+                .names(QbAuthMetricNames.custom().operations("auth.calls").build())
+                .publishPercentileHistogram(true)
+                .serviceLevelObjectives(Duration.ofMillis(100))
+                .build();
+        try (QbAuthClient client = QbAuthMetrics.instrument(QbAuth.builder(), registry, options)
+                .endpoint(URI.create("https://api.example.com")).applicationId(1).authKey("k").authSecret("s")
+                .transport(new InMemoryQuickBlox()).build()) {
+            client.blocking().createApplicationSession();
+        }
+
+        var timer = registry.get("auth.calls").timer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.takeSnapshot().histogramCounts()).isNotEmpty();
+        assertThat(registry.find(QbAuthMetricNames.DEFAULT_OPERATIONS).timer()).isNull();
+    }
+
+    private QbAuth.Builder builder() {
+        return QbAuthMetrics.instrument(QbAuth.builder(), registry)
+                .endpoint(URI.create("https://api.example.com"))
+                .allowPlainHttp(true)
+                .applicationId(1).authKey("key").authSecret("secret");
+    }
+
+    private double count(String name, String... tags) {
+        return registry.get(name).tags(tags).counter().count();
+    }
+
+    /** Counts close() and delegates everything. */
+    private record CloseCounting(AuthTransport delegate, AtomicInteger closes) implements AuthTransport {
+        @Override
+        public CompletionStage<TransportResponse> execute(TransportRequest request) {
+            return delegate.execute(request);
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public void close() {
+            closes.incrementAndGet();
+            delegate.close();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.qbauth.adapter.metrics.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UriTemplatesTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/session.json, /session.json",
+            "/login.json, /login.json",
+            "/users.json, /users.json",
+            "/users/42.json, /users/{id}.json",
+            "/users/42/tokens, /users/{id}/tokens",
+            "/users/by_login.json, /users/by_login.json",
+            "/chat/Dialog/5f3a9c2e8b1d4e0012ab34cd.json, /chat/Dialog/{id}.json",
+            "/blobs/8a1f0e3c-22b4-4d6e-9f10-7c3b5a2d9e41/download, /blobs/{id}/download",
+            "/users/, /users",
+            "/, /",
+            // not a word, a number or an id: a value that may identify someone
+            "/users/alice2000.json, UNKNOWN",
+            "/users/al%20ice.json, UNKNOWN",
+            "/users/dead-beef-1.json, UNKNOWN",
+            "//session.json, UNKNOWN",
+            "/a/b/c/d/e/f/g, UNKNOWN",
+    })
+    void pathsBecomeBoundedTemplates(String path, String template) {
+        assertThat(UriTemplates.template(path)).isEqualTo(template);
+    }
+
+    @Test
+    void theQueryHostAndFragmentNeverAppear() {
+        String template = new UriTemplates().of(URI.create(
+                "https://user:pw@api.example.com:8443/users/1234.json?login=alice&token=abc#frag"));
+
+        assertThat(template).isEqualTo("/users/{id}.json");
+    }
+
+    @Test
+    void beyondTheCapNewTemplatesAreUnknownAndKnownOnesStay() {
+        UriTemplates uris = new UriTemplates();
+        uris.of(URI.create("https://h/session.json"));
+        for (int i = 0; uris.of(URI.create("https://h/" + word(i) + ".json")).equals("/" + word(i) + ".json"); i++) {
+            assertThat(i).isLessThan(UriTemplates.MAX_TEMPLATES);
+        }
+
+        assertThat(uris.of(URI.create("https://h/another.json"))).isEqualTo(UriTemplates.UNKNOWN);
+        assertThat(uris.of(URI.create("https://h/session.json"))).isEqualTo("/session.json");
+    }
+
+    @Test
+    void noPathIsUnknown() {
+        assertThat(new UriTemplates().of(null)).isEqualTo(UriTemplates.UNKNOWN);
+        assertThat(UriTemplates.template("")).isEqualTo(UriTemplates.UNKNOWN);
+    }
+
+    /** A distinct word of letters for each {@code i}. */
+    private static String word(int i) {
+        StringBuilder word = new StringBuilder("p");
+        for (int n = i; n > 0; n /= 26) {
+            word.append((char) ('a' + n % 26));
+        }
+        return word.toString();
+    }
+}
