@@ -63,11 +63,13 @@ class EventLoopSafetyTest {
                 .setBlockedThreadCheckInterval(10).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
                 .setMaxEventLoopExecuteTime(50).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
         server.reply("/session.json", Reply.of(200, "{\"session\":{}}".getBytes(StandardCharsets.UTF_8)));
+        checkerLogger.setUseParentHandlers(false); // captured and asserted here, not printed
     }
 
     @AfterEach
     void stop() {
         checkerLogger.removeHandler(capture);
+        checkerLogger.setUseParentHandlers(true);
         vertx.close().await();
     }
 

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What goes over the wire and what comes back, against a well-behaved server. */
+/**
+ * What the Vert.x transport does beyond the shared contract ({@link VertxAuthTransportContractTest}): the default
+ * {@code User-Agent}, the headers it drops, bodiless replies, and requests it refuses before sending.
+ */
 class VertxAuthTransportExchangeTest {
 
     @RegisterExtension
@@ -34,52 +37,6 @@ class VertxAuthTransportExchangeTest {
     @AfterAll
     static void stop() {
         transport.close();
-    }
-
-    @Test
-    void sendsTheBodyBytesExactlyAndReturnsTheReplyBytesExactly() throws Exception {
-        byte[] every = new byte[256];
-        for (int i = 0; i < every.length; i++) {
-            every[i] = (byte) i;
-        }
-        server.reply("/bytes", Reply.of(201, every));
-
-        TransportResponse reply = response(transport.execute(request("POST", server.uri("/bytes"),
-                Map.of("Content-Type", List.of("application/octet-stream")), every, TIMEOUT)));
-
-        Received received = server.nextRequest();
-        assertThat(received.body()).isEqualTo(every);
-        assertThat(received.header("Content-Length")).containsExactly("256");
-        assertThat(reply.status()).isEqualTo(201);
-        assertThat(reply.body()).isEqualTo(every);
-    }
-
-    @Test
-    void sendsAndReceivesEveryValueOfAMultiValuedHeader() throws Exception {
-        server.reply("/multi", new Reply(200, Map.of("Set-Cookie", List.of("a=1", "b=2")), new byte[0]));
-
-        TransportResponse reply = response(transport.execute(request("GET", server.uri("/multi"),
-                Map.of("X-Multi", List.of("one", "two")), null, TIMEOUT)));
-
-        assertThat(server.nextRequest().header("X-Multi")).containsExactly("one", "two");
-        assertThat(reply.headers().get("set-cookie")).containsExactly("a=1", "b=2");
-    }
-
-    @Test
-    void keepsThePathAndQueryAsEncoded() throws Exception {
-        transport.execute(get(server.uri("/users/by_login.json?login=a%2Bb%20c&x=%2F"))).toCompletableFuture().join();
-
-        assertThat(server.nextRequest().rawPathAndQuery()).isEqualTo("/users/by_login.json?login=a%2Bb%20c&x=%2F");
-    }
-
-    @Test
-    void returnsErrorStatusesAsResponses() throws Exception {
-        server.reply("/session.json", Reply.of(401, "{\"errors\":{\"base\":[\"Required session does not exist\"]}}"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        server.reply("/boom", Reply.of(503, new byte[0]));
-
-        assertThat(response(transport.execute(get(server.uri("/session.json")))).status()).isEqualTo(401);
-        assertThat(response(transport.execute(get(server.uri("/boom")))).status()).isEqualTo(503);
     }
 
     @Test
@@ -136,8 +93,4 @@ class VertxAuthTransportExchangeTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
-    @Test
-    void nameIsVertx() {
-        assertThat(transport.name()).isEqualTo("vertx");
-    }
 }

@@ -58,16 +58,6 @@ class VertxAuthTransportLifecycleTest {
     }
 
     @Test
-    void closeIsIdempotent() {
-        VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
-
-        transport.close();
-        transport.close();
-
-        assertThat(transport).hasToString("VertxAuthTransport[owned Vertx, closed]");
-    }
-
-    @Test
     void exchangeInFlightAtCloseFailsInsteadOfHanging() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
         try (RawServer silent = RawServer.silent(requestArrived)) {

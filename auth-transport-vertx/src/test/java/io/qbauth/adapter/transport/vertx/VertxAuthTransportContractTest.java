@@ -1,0 +1,14 @@
+package io.qbauth.adapter.transport.vertx;
+
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportConfig;
+import io.qbauth.spi.contract.AuthTransportContract;
+
+/** The shared transport contract, unchanged, on a transport that owns its {@code Vertx} (the ServiceLoader path). */
+class VertxAuthTransportContractTest extends AuthTransportContract {
+
+    @Override
+    protected AuthTransport newTransport(TransportConfig config) {
+        return new VertxAuthTransportProvider().create(config);
+    }
+}
