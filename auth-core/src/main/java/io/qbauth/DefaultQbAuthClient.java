@@ -76,7 +76,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
         this.http = new QuickBloxHttp(config, transport);
         this.classifier = new ErrorClassifier(codec, config.clock());
         this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
-        LiveSession initial = stored.filter(s -> s.expiresAt().isAfter(config.clock().instant()))
+        LiveSession initial = stored.filter(s -> s.applicationId() == config.applicationId())
+                .filter(s -> s.expiresAt().isAfter(config.clock().instant()))
                 .map(DefaultQbAuthClient::asAdopted).map(LiveSession::new).orElse(null);
         Identity identity = initial == null || initial.kind() == SessionKind.APPLICATION
                 ? APPLICATION : adoptedIdentity(SessionKind.USER);
@@ -194,17 +195,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
             cache.reset(APPLICATION, live);
             return executor.executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live)
                     .handle((exchange, failure) -> {
-                        Throwable cause = failure == null ? null : unwrap(failure);
-                        if (cause == null) {
-                            cache.replaceLive(live, live.as(SessionKind.APPLICATION, 0));
-                        } else {
-                            cache.replaceLive(live, null);
-                        }
+                        cache.replaceLive(live, failure == null ? live.as(SessionKind.APPLICATION, 0) : null);
                         events.publish(new LoggedOut());
-                        if (cause != null && !(cause instanceof SessionExpiredException)) {
-                            throw new CompletionException(cause);
-                        }
-                        return null;
+                        return failUnlessSessionGone(failure);
                     });
         });
     }
@@ -220,12 +213,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
             LiveSession live = current.get();
             return executor.executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live)
                     .handle((exchange, failure) -> {
-                        Throwable cause = failure == null ? null : unwrap(failure);
-                        if (cause != null && !(cause instanceof SessionExpiredException)) {
-                            throw new CompletionException(cause);
-                        }
+                        Void done = failUnlessSessionGone(failure);
                         events.publish(new SessionDestroyed(live.kind()));
-                        return null;
+                        return done;
                     });
         });
     }
@@ -332,6 +322,14 @@ final class DefaultQbAuthClient implements QbAuthClient {
         if (value == null) {
             throw new InvalidInputException(name + " is required");
         }
+    }
+
+    /** Ending a session the server no longer knows has succeeded; any other failure is passed on. */
+    private static Void failUnlessSessionGone(Throwable failure) {
+        if (failure != null && !(unwrap(failure) instanceof SessionExpiredException)) {
+            throw new CompletionException(unwrap(failure));
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable failure) {

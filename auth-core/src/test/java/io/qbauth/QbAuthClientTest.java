@@ -213,6 +213,37 @@ class QbAuthClientTest {
     }
 
     @Test
+    void a_failed_logout_or_destroy_still_forgets_the_session_locally_and_reports_the_failure() {
+        BlockingQbAuthClient client = client();
+        client.login(Credentials.login("alice", "alicePass123"));
+        server.intercept(request -> request.method().equals("DELETE")
+                ? CompletableFuture.completedFuture(FakeQuickBlox.reply(503, "", Map.of())) : null);
+
+        assertThatThrownBy(client::logout).isInstanceOf(ServerException.class);
+        assertThat(client.currentSession()).isEmpty();
+
+        client.createApplicationSession();
+        assertThatThrownBy(client::destroySession).isInstanceOf(ServerException.class);
+        assertThat(client.currentSession()).isEmpty();
+        server.intercept(request -> null);
+        assertThat(client.execute(ApiRequest.get("/a.json")).bodyAsString()).contains("\"user_id\":0");
+    }
+
+    @Test
+    void ending_a_session_the_server_already_forgot_succeeds() {
+        BlockingQbAuthClient client = client();
+        client.login(Credentials.login("alice", "alicePass123"));
+        server.forgetAllSessions();
+
+        client.logout();
+        client.createApplicationSession();
+        server.forgetAllSessions();
+        client.destroySession();
+
+        assertThat(client.currentSession()).isEmpty();
+    }
+
+    @Test
     void an_adopted_token_learns_its_kind_and_without_a_supplier_is_not_recreated() {
         BlockingQbAuthClient creator = client();
         creator.login(Credentials.login("bob", "bobPass12345"));
