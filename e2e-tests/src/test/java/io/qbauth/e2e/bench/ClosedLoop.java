@@ -1,0 +1,98 @@
+package io.qbauth.e2e.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+/**
+ * A closed-loop load generator: {@code callers} virtual threads each run the operation back to back; a warm-up
+ * phase is discarded, then every call's latency is recorded for a fixed duration.
+ */
+final class ClosedLoop {
+
+    /** One blocking operation; a failure aborts the run. */
+    @FunctionalInterface
+    interface Operation {
+        void run() throws Exception;
+    }
+
+    /** What one run measured. */
+    record Result(String name, int callers, long operations, Duration measured, long p50Nanos, long p99Nanos) {
+
+        double opsPerSecond() {
+            return operations / (measured.toNanos() / 1e9);
+        }
+
+        String row() {
+            return String.format("%-40s %3d callers %9.0f ops/s   p50 %8.1f us   p99 %8.1f us", name, callers,
+                    opsPerSecond(), p50Nanos / 1e3, p99Nanos / 1e3);
+        }
+    }
+
+    /** One caller's latencies; written by its own thread only, read after the run has ended. */
+    private static final class Recorder {
+        private long[] samples = new long[1 << 14];
+        private int count;
+
+        void add(long nanos) {
+            if (count == samples.length) {
+                samples = Arrays.copyOf(samples, count * 2);
+            }
+            samples[count++] = nanos;
+        }
+    }
+
+    private ClosedLoop() {
+    }
+
+    static Result run(String name, int callers, Duration warmup, Duration measure, Operation operation)
+            throws InterruptedException {
+        AtomicBoolean recording = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(callers);
+        List<Recorder> recorders = IntStream.range(0, callers).mapToObj(i -> new Recorder()).toList();
+        for (Recorder recorder : recorders) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (!stop.get()) {
+                        long start = System.nanoTime();
+                        operation.run();
+                        long elapsed = System.nanoTime() - start;
+                        if (recording.get()) {
+                            recorder.add(elapsed);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    stop.set(true);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        Thread.sleep(warmup.toMillis());
+        recording.set(true);
+        long start = System.nanoTime();
+        Thread.sleep(measure.toMillis());
+        recording.set(false);
+        long measured = System.nanoTime() - start;
+        stop.set(true);
+        done.await();
+        if (failure.get() != null) {
+            throw new IllegalStateException(name + " failed", failure.get());
+        }
+        long[] all = recorders.stream().flatMapToLong(r -> Arrays.stream(r.samples, 0, r.count)).sorted().toArray();
+        return new Result(name, callers, all.length, Duration.ofNanos(measured), percentile(all, 0.50),
+                percentile(all, 0.99));
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        int index = (int) Math.ceil(quantile * sorted.length) - 1;
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

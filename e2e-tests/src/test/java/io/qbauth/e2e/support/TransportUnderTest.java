@@ -1,0 +1,33 @@
+package io.qbauth.e2e.support;
+
+import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportConfig;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A transport the end-to-end suite runs every scenario with. A new transport module joins the suite with one entry
+ * in {@link #all()} (and a test dependency in the pom); the tests pass it to the builder explicitly, so several
+ * transports may share the class path.
+ *
+ * @param name    shown in test names
+ * @param factory creates a transport the test owns and closes
+ */
+public record TransportUnderTest(String name, Function<TransportConfig, AuthTransport> factory) {
+
+    /** Every transport under test. */
+    public static Stream<TransportUnderTest> all() {
+        return Stream.of(new TransportUnderTest("jdk", JdkAuthTransport::new));
+    }
+
+    /** A new transport with the default config. */
+    public AuthTransport create() {
+        return factory.apply(TransportConfig.defaults());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
