@@ -37,15 +37,23 @@ class CodingRulesTest {
     @ArchTest
     static final ArchRule sdk_exceptions_extend_auth_exception = classes()
             .that().haveSimpleNameEndingWith("Exception")
+            .and().arePublic()
             .and().resideOutsideOfPackage(Packages.EMULATOR)
             .should().beAssignableTo("io.qbauth.domain.AuthException")
-            .because("callers handle one sealed exception tree");
+            .because("callers handle one sealed exception tree (private control-flow exceptions inside an adapter"
+                    + " never reach them)");
 
     @ArchTest
     static final ArchRule sdk_methods_are_not_synchronized = noMethods()
             .that().areDeclaredInClassesThat().resideOutsideOfPackage(Packages.EMULATOR)
             .should().haveModifier(JavaModifier.SYNCHRONIZED)
-            .orShould().callMethod(Object.class, "wait")
             .because("on Java 21 a monitor held across I/O pins the carrier of a virtual thread;"
                     + " the SDK uses CAS and java.util.concurrent locks instead");
+
+    @ArchTest
+    static final ArchRule sdk_never_waits_on_a_monitor = noClasses()
+            .that().resideOutsideOfPackage(Packages.EMULATOR)
+            .should().callMethod(Object.class, "wait")
+            .orShould().callMethod(Object.class, "wait", long.class)
+            .because("Object.wait needs a monitor, which pins a virtual thread");
 }

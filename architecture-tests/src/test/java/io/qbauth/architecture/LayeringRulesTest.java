@@ -20,7 +20,7 @@ class LayeringRulesTest {
     @ArchTest
     static final ArchRule onion_layers_point_inwards = onionArchitecture()
             .domainModels(Packages.DOMAIN)
-            .applicationServices(Packages.CONFIG, Packages.SPI, Packages.INTERNAL)
+            .applicationServices(Packages.ENTRY, Packages.CONFIG, Packages.SPI, Packages.INTERNAL)
             .adapter("jackson", Packages.ADAPTER_JACKSON)
             .adapter("jdk", Packages.ADAPTER_JDK)
             .adapter("vertx", Packages.ADAPTER_VERTX)
@@ -43,7 +43,7 @@ class LayeringRulesTest {
 
     @ArchTest
     static final ArchRule internals_stay_inside_auth_core = noClasses()
-            .that().resideOutsideOfPackages("io.qbauth", Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
+            .that().resideOutsideOfPackages(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
                     Packages.INTERNAL, Packages.PORT_IN)
             .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
             .because("adapters use the public SPI only, so auth-core may change its internals freely");

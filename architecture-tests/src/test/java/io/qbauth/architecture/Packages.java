@@ -3,6 +3,8 @@ package io.qbauth.architecture;
 /** Package patterns the rules speak of, in one place. */
 final class Packages {
 
+    /** The client entry point ({@code QbAuth}, {@code QbAuthClient}): exactly this package, no sub-package. */
+    static final String ENTRY = "io.qbauth";
     static final String DOMAIN = "io.qbauth.domain..";
     static final String CONFIG = "io.qbauth.config..";
     static final String SPI = "io.qbauth.spi..";

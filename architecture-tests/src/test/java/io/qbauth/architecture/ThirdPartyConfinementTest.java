@@ -16,7 +16,7 @@ class ThirdPartyConfinementTest {
 
     @ArchTest
     static final ArchRule core_uses_the_jdk_only = noClasses()
-            .that().resideInAnyPackage("io.qbauth", Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
+            .that().resideInAnyPackage(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
                     Packages.INTERNAL, Packages.PORT_IN)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..", "io.netty..",
                     "io.micrometer..", "org.slf4j..", "java.net.http..")

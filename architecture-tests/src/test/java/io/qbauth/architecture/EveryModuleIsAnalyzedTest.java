@@ -1,0 +1,33 @@
+package io.qbauth.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the other rules against passing vacuously: every module's production classes must be on this module's
+ * class path, or a rule like "Jackson only in the codec" would hold for an empty set.
+ */
+class EveryModuleIsAnalyzedTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.qbauth");
+
+    @Test
+    void classes_of_every_module_are_imported() {
+        assertThat(CLASSES.stream().map(javaClass -> javaClass.getName()))
+                .as("one well-known class per module")
+                .contains(
+                        "io.qbauth.QbAuth",
+                        "io.qbauth.domain.AuthException",
+                        "io.qbauth.spi.AuthTransport",
+                        "io.qbauth.adapter.codec.jackson.JacksonJsonCodec",
+                        "io.qbauth.adapter.transport.jdk.JdkAuthTransport",
+                        "io.qbauth.adapter.transport.vertx.VertxAuthTransport",
+                        "io.qbauth.emulator.QbEmulator");
+    }
+}
