@@ -1,0 +1,53 @@
+package io.qbauth.loadtest.driver;
+
+import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.spi.TransportConfig;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The baseline: the same QuickBlox calls made by hand over one shared {@code java.net.http.HttpClient}, set up as
+ * the SDK's JDK transport sets up its own (HTTP/1.1, no redirects, the SDK's default connect and request timeouts),
+ * so the difference between this client and {@code sdk-jdk} is the SDK's own work.
+ */
+public final class RawDriver implements Driver {
+
+    /** The client name in the report. */
+    public static final String NAME = "raw";
+
+    private final Duration staleMargin;
+    private final HttpClient http;
+
+    /**
+     * @param staleMargin a session with less time left than this is re-created before use (the SDK's stale margin)
+     */
+    public RawDriver(Duration staleMargin) {
+        this.staleMargin = Objects.requireNonNull(staleMargin, "staleMargin");
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TransportConfig.DEFAULT_CONNECT_TIMEOUT)
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Agent newAgent(AppCredentials app) {
+        return new RawAgent(new RawHttp(http, app.baseUrl(), TransportConfig.DEFAULT_REQUEST_TIMEOUT), app, staleMargin);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RawDriver[" + http + "]";
+    }
+}

@@ -1,0 +1,89 @@
+package io.qbauth.loadtest.driver;
+
+import io.qbauth.QbAuth;
+import io.qbauth.QbAuthClient;
+import io.qbauth.adapter.codec.jackson.JacksonJsonCodec;
+import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
+import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
+import io.qbauth.config.RefreshPolicy;
+import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.TransportConfig;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The qbauth SDK on one transport. Every agent is its own {@link QbAuthClient} (its own session cache), and all of
+ * them share one transport and one codec, as an application that serves many users would.
+ */
+public final class SdkDriver implements Driver {
+
+    /** The transports {@code -Dtransport} may name. */
+    public enum Transport {
+        /** {@link JdkAuthTransport} on {@code java.net.http.HttpClient}. */
+        JDK,
+        /** {@link VertxAuthTransport} on the Vert.x 5 HTTP client. */
+        VERTX;
+
+        /** Parses {@code jdk} or {@code vertx}. */
+        public static Transport parse(String name) {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        }
+
+        AuthTransport create(TransportConfig config) {
+            return switch (this) {
+                case JDK -> new JdkAuthTransport(config);
+                case VERTX -> VertxAuthTransport.create(config);
+            };
+        }
+    }
+
+    private final Transport kind;
+    private final RefreshPolicy refreshPolicy;
+    private final UnaryOperator<QbAuth.Builder> instrumentation;
+    private final AuthTransport transport;
+    private final JsonCodec codec = new JacksonJsonCodec();
+
+    /**
+     * @param kind            the transport
+     * @param refreshPolicy   when clients re-create sessions (scaled to the emulator's short TTL)
+     * @param instrumentation applied to every client builder last (metrics), or {@link UnaryOperator#identity()}
+     */
+    public SdkDriver(Transport kind, RefreshPolicy refreshPolicy, UnaryOperator<QbAuth.Builder> instrumentation) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.refreshPolicy = Objects.requireNonNull(refreshPolicy, "refreshPolicy");
+        this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+        this.transport = kind.create(TransportConfig.defaults());
+    }
+
+    @Override
+    public String name() {
+        return "sdk-" + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Agent newAgent(AppCredentials app) {
+        QbAuth.Builder builder = QbAuth.builder()
+                .endpoint(app.baseUrl())
+                .allowPlainHttp("http".equalsIgnoreCase(app.baseUrl().getScheme()))
+                .applicationId(app.id())
+                .authKey(app.authKey())
+                .authSecret(app.authSecret())
+                .refreshPolicy(refreshPolicy)
+                .transport(transport)
+                .codec(codec);
+        return new SdkAgent(instrumentation.apply(builder).build());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SdkDriver[" + name() + "]";
+    }
+}

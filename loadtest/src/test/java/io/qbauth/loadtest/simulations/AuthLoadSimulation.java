@@ -1,0 +1,141 @@
+package io.qbauth.loadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.qbauth.loadtest.LoadConfig;
+import io.qbauth.loadtest.RatePlan;
+import io.qbauth.loadtest.report.RunFolder;
+import io.qbauth.loadtest.report.SummaryTable;
+import io.qbauth.loadtest.target.RemoteTarget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The default simulation: for each client (the SDK on each chosen transport, and the raw {@code HttpClient}
+ * baseline), side by side and at the same rates, first the login storm (open model, plus a trickle of sign-ups),
+ * then the session refresh (closed model, sessions expiring between waves), then the single-flight check. Each
+ * client has its own applications on the target, so counters never mix.
+ *
+ * <p>Assertions: every request's p99 under {@code p99Ms}, at least 99.9 % of all requests successful, and, against
+ * the in-process emulator, each client's {@code single-flight-check} OK. A failed assertion makes Gatling exit with
+ * status 2, which fails the Maven build.
+ */
+public class AuthLoadSimulation extends Simulation {
+
+    private static final double MIN_SUCCESS_PERCENT = 99.9;
+    private static final Duration MAX_DURATION_MARGIN = Duration.ofSeconds(60);
+
+    private final LoadConfig config = LoadConfig.fromSystemProperties();
+    private final LoadRun run = new LoadRun(config, UnaryOperator.identity());
+
+    /** Checks the rate plan against the target, then sets up the populations and the assertions. */
+    @SuppressWarnings("this-escape")
+    public AuthLoadSimulation() {
+        boolean loopback = config.baseUrl().map(url -> RemoteTarget.isLoopbackHost(url.getHost())).orElse(true);
+        RatePlan.of(config).checkAllowed(loopback, config.allowHighRate());
+        setUp(populations()).assertions(assertions()).maxDuration(maxDuration());
+    }
+
+    @Override
+    public void before() {
+        run.start();
+        System.out.printf(Locale.ROOT, "qbauth loadtest: %s against %s%n", config.clients(), run.target());
+    }
+
+    @Override
+    public void after() {
+        try {
+            writeSummary();
+        } finally {
+            run.close();
+        }
+    }
+
+    private List<PopulationBuilder> populations() {
+        List<PopulationBuilder> populations = new ArrayList<>();
+        for (String client : config.clients()) {
+            PopulationBuilder refresh = Scenarios.sessionRefresh(run, client)
+                    .injectClosed(constantConcurrentUsers(config.users()).during(config.refreshDuration()));
+            if (config.inProcessEmulator()) {
+                refresh = refresh.andThen(Scenarios.singleFlightCheck(run, client).injectOpen(atOnceUsers(1)));
+            }
+            populations.add(Scenarios.loginStorm(run, client)
+                    .injectOpen(rampUsersPerSec(1).to(config.rate()).during(config.ramp()),
+                            constantUsersPerSec(config.rate()).during(config.stormDuration()))
+                    .andThen(refresh));
+            if (config.signUpEvery() > 0) {
+                populations.add(Scenarios.signUp(run, client).injectOpen(
+                        constantUsersPerSec(config.rate() / config.signUpEvery())
+                                .during(config.ramp().plus(config.stormDuration()))));
+            }
+        }
+        return populations;
+    }
+
+    private List<Assertion> assertions() {
+        List<Assertion> assertions = new ArrayList<>();
+        assertions.add(global().successfulRequests().percent().gte(MIN_SUCCESS_PERCENT));
+        int p99 = (int) config.p99().toMillis();
+        for (String client : config.clients()) {
+            List<String> names = new ArrayList<>(RequestNames.ALWAYS);
+            if (config.signUpEvery() > 0) {
+                names.add(RequestNames.SIGN_UP);
+            }
+            names.forEach(name -> assertions.add(details(client, name).responseTime().percentile(99.0).lt(p99)));
+            if (config.inProcessEmulator()) {
+                assertions.add(details(client, RequestNames.SINGLE_FLIGHT_CHECK).allRequests().count().is(1L));
+                assertions.add(details(client, RequestNames.SINGLE_FLIGHT_CHECK).failedRequests().count().is(0L));
+            }
+        }
+        return assertions;
+    }
+
+    private Duration maxDuration() {
+        return config.ramp().plus(config.stormDuration()).plus(config.refreshDuration()).plus(config.idleWindow())
+                .plus(MAX_DURATION_MARGIN);
+    }
+
+    private void writeSummary() {
+        List<String> notes = new ArrayList<>();
+        notes.add(String.format(Locale.ROOT, "login storm: %.1f users/s per client (ramp %ds + %ds), sign-up every "
+                        + "%d; session refresh: %d users on %d identities per client, %ds, TTL %ds, waves %ds + "
+                        + "%ds idle; p99 bound %d ms", config.rate(), config.ramp().toSeconds(),
+                config.stormDuration().toSeconds(), config.signUpEvery(), config.users(), config.identities(),
+                config.refreshDuration().toSeconds(), config.sessionTtl().toSeconds(),
+                config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
+        run.verdicts().values().stream().sorted(java.util.Comparator.comparing(SingleFlightVerdict::client))
+                .forEach(verdict -> notes.add("single-flight " + verdict.describe()));
+        if (!config.inProcessEmulator()) {
+            notes.add("single-flight: not checked (a remote target has no session counters)");
+        }
+        String text = SummaryTable.format("qbauth loadtest summary: " + String.join(", ", config.clients()),
+                run.stats().snapshot(), notes);
+        Optional<Path> folder = RunFolder.latest(config.resultsDir());
+        if (folder.isEmpty()) {
+            System.out.print(text);
+            return;
+        }
+        try {
+            Files.writeString(folder.get().resolve(RunFolder.SUMMARY), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("qbauth loadtest: summary written to " + folder.get().resolve(RunFolder.SUMMARY));
+    }
+}

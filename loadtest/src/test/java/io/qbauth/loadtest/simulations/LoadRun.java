@@ -1,0 +1,153 @@
+package io.qbauth.loadtest.simulations;
+
+import io.qbauth.QbAuth;
+import io.qbauth.config.RefreshPolicy;
+import io.qbauth.loadtest.LoadConfig;
+import io.qbauth.loadtest.driver.Driver;
+import io.qbauth.loadtest.driver.RawDriver;
+import io.qbauth.loadtest.driver.SdkDriver;
+import io.qbauth.loadtest.gatling.CallStats;
+import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.loadtest.target.EmulatorTarget;
+import io.qbauth.loadtest.target.LoadTarget;
+import io.qbauth.loadtest.target.RemoteTarget;
+import io.qbauth.loadtest.target.UserAccount;
+import io.qbauth.loadtest.target.Workload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything a run holds between {@link #start()} (the simulation's {@code before()}) and {@link #close()} (its
+ * {@code after()}): the target, one driver per client, the shared identities, the call statistics and the
+ * single-flight verdicts. The scenarios are built before the run starts and reach these through it.
+ */
+final class LoadRun implements AutoCloseable {
+
+    private final LoadConfig config;
+    private final UnaryOperator<QbAuth.Builder> instrumentation;
+    private final CallStats stats = new CallStats();
+    private final ExpiryWaves waves;
+    private final Map<String, Driver> drivers = new LinkedHashMap<>();
+    private final Map<String, List<SharedIdentity>> identities = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
+    private final Map<String, SingleFlightVerdict> verdicts = new ConcurrentHashMap<>();
+    private final long runId = System.currentTimeMillis();
+    private LoadTarget target;
+
+    /**
+     * @param instrumentation applied to every SDK client builder last (metrics)
+     */
+    LoadRun(LoadConfig config, UnaryOperator<QbAuth.Builder> instrumentation) {
+        this.config = config;
+        this.instrumentation = instrumentation;
+        this.waves = new ExpiryWaves(config.activeWindow(), config.idleWindow(), config.refreshDuration());
+    }
+
+    /** Starts the target and the clients; no request is sent yet. */
+    void start() {
+        target = config.baseUrl().isPresent() ? remoteTarget()
+                : EmulatorTarget.start(config.clients(), config.sessionTtl(), config.stormUsers(),
+                        config.identities());
+        for (String client : config.clients()) {
+            Driver driver = client.equals(RawDriver.NAME)
+                    ? new RawDriver(refreshPolicy().staleMargin())
+                    : new SdkDriver(SdkDriver.Transport.parse(client.substring("sdk-".length())), refreshPolicy(),
+                            instrumentation);
+            drivers.put(client, driver);
+            AppCredentials app = target.app(client, Workload.SESSION_REFRESH);
+            List<UserAccount> users = target.users(client, Workload.SESSION_REFRESH);
+            List<SharedIdentity> shared = new ArrayList<>();
+            for (int i = 0; i < config.identities(); i++) {
+                shared.add(new SharedIdentity(driver.newAgent(app), users.get(i % users.size())));
+            }
+            identities.put(client, List.copyOf(shared));
+        }
+        Warmup.run(config, target, drivers);
+    }
+
+    LoadConfig config() {
+        return config;
+    }
+
+    CallStats stats() {
+        return stats;
+    }
+
+    ExpiryWaves waves() {
+        return waves;
+    }
+
+    LoadTarget target() {
+        return target;
+    }
+
+    Driver driver(String client) {
+        return drivers.get(client);
+    }
+
+    /** The next login-storm user of {@code client}, round robin. */
+    UserAccount nextStormUser(String client) {
+        List<UserAccount> users = target.users(client, Workload.LOGIN_STORM);
+        return users.get((int) (cursor(client + "/storm").getAndIncrement() % users.size()));
+    }
+
+    /** A user nobody has signed up yet. */
+    UserAccount newSignUpUser(String client) {
+        long n = cursor(client + "/sign-up").getAndIncrement();
+        String login = "lt_new_" + client.replace('-', '_') + "_" + runId + "_" + n;
+        return new UserAccount(login, login + "@loadtest.local", "SignUp-" + n + "!");
+    }
+
+    /** The shared identity a new session-refresh virtual user of {@code client} works with, round robin. */
+    SharedIdentity nextIdentity(String client) {
+        List<SharedIdentity> shared = identities.get(client);
+        return shared.get((int) (cursor(client + "/identity").getAndIncrement() % shared.size()));
+    }
+
+    void recordVerdict(SingleFlightVerdict verdict) {
+        verdicts.put(verdict.client(), verdict);
+    }
+
+    /** The verdicts so far, by client. */
+    Map<String, SingleFlightVerdict> verdicts() {
+        return Map.copyOf(verdicts);
+    }
+
+    /**
+     * When clients re-create sessions: the SDK's defaults (5 min / 60 s margins) against a remote target; scaled to
+     * the emulator's short TTL otherwise, or every call would find the session inside the stale margin.
+     */
+    RefreshPolicy refreshPolicy() {
+        if (!config.inProcessEmulator()) {
+            return RefreshPolicy.ofDefaults();
+        }
+        Duration ttl = config.sessionTtl();
+        return RefreshPolicy.custom().prefetchMargin(ttl.dividedBy(4)).staleMargin(ttl.dividedBy(8)).build();
+    }
+
+    /** Closes the clients and stops the target. */
+    @Override
+    public void close() {
+        identities.values().forEach(shared -> shared.forEach(SharedIdentity::close));
+        drivers.values().forEach(Driver::close);
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    private RemoteTarget remoteTarget() {
+        LoadConfig.RemoteApp app = config.remoteApp().orElseThrow();
+        return new RemoteTarget(config.baseUrl().orElseThrow(), app.id(), app.authKey(), app.authSecret(),
+                config.usersFile().orElseThrow());
+    }
+
+    private AtomicLong cursor(String name) {
+        return cursors.computeIfAbsent(name, key -> new AtomicLong());
+    }
+}

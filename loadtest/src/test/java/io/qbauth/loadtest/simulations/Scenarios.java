@@ -1,0 +1,146 @@
+package io.qbauth.loadtest.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitHereIfFailed;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.qbauth.loadtest.gatling.TimedCall.timed;
+import static io.qbauth.loadtest.simulations.RequestNames.API_CALL;
+import static io.qbauth.loadtest.simulations.RequestNames.CREATE_APP_SESSION;
+import static io.qbauth.loadtest.simulations.RequestNames.DESTROY_SESSION;
+import static io.qbauth.loadtest.simulations.RequestNames.GET_SESSION;
+import static io.qbauth.loadtest.simulations.RequestNames.LOGIN;
+import static io.qbauth.loadtest.simulations.RequestNames.LOGIN_EMAIL;
+import static io.qbauth.loadtest.simulations.RequestNames.SIGN_UP;
+import static io.qbauth.loadtest.simulations.RequestNames.SINGLE_FLIGHT_CHECK;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.qbauth.loadtest.driver.Agent;
+import io.qbauth.loadtest.gatling.CallStats;
+import io.qbauth.loadtest.target.UserAccount;
+import io.qbauth.loadtest.target.Workload;
+import java.time.Duration;
+
+/**
+ * The scenarios, the same for every client; each runs inside a group named after the client, so Gatling's report
+ * and assertions show {@code sdk-jdk / login} beside {@code raw / login}.
+ */
+final class Scenarios {
+
+    private static final String AGENT = "agent";
+    private static final String USER = "user";
+    private static final String USER_ID = "userId";
+    private static final String IDENTITY = "identity";
+    private static final String STEP = "step";
+
+    private Scenarios() {
+    }
+
+    /**
+     * A new user signing in: its own client, an application session, a login (by login name or, every other user,
+     * by e-mail), one authenticated call, and the session destroyed.
+     */
+    static ScenarioBuilder loginStorm(LoadRun run, String client) {
+        CallStats stats = run.stats();
+        ChainBuilder signIn = exec(session -> session
+                .set(AGENT, run.driver(client).newAgent(run.target().app(client, Workload.LOGIN_STORM)))
+                .set(USER, run.nextStormUser(client)))
+                .exec(timed(stats, CREATE_APP_SESSION, session -> agent(session).createAppSession()))
+                .exitHereIfFailed()
+                .exec(doIfOrElse(session -> session.userId() % 2 == 0)
+                        .then(exec(timed(stats, LOGIN_EMAIL, session -> agent(session).login(user(session), true))
+                                .onSuccess(Scenarios::saveUserId)))
+                        .orElse(exec(timed(stats, LOGIN, session -> agent(session).login(user(session), false))
+                                .onSuccess(Scenarios::saveUserId))))
+                .exitHereIfFailed();
+        return scenario("login-storm " + client).group(client).on(signIn.exec(useAndLeave(stats)));
+    }
+
+    /** A new user signing up, then in: application session, sign-up, login, session destroyed. */
+    static ScenarioBuilder signUp(LoadRun run, String client) {
+        CallStats stats = run.stats();
+        ChainBuilder chain = exec(session -> session
+                .set(AGENT, run.driver(client).newAgent(run.target().app(client, Workload.LOGIN_STORM)))
+                .set(USER, run.newSignUpUser(client)))
+                .exec(timed(stats, CREATE_APP_SESSION, session -> agent(session).createAppSession()))
+                .exitHereIfFailed()
+                .exec(timed(stats, SIGN_UP, session -> agent(session).signUp(user(session))))
+                .exitHereIfFailed()
+                .exec(timed(stats, LOGIN, session -> agent(session).login(user(session), false))
+                        .onSuccess(Scenarios::saveUserId))
+                .exitHereIfFailed()
+                .exec(useAndLeave(stats));
+        return scenario("sign-up " + client).group(client).on(chain);
+    }
+
+    /**
+     * Many virtual users on a few shared identities, in waves: each user takes the next identity, and in a wave
+     * makes an authenticated call and reads the session, pausing after each; between waves it waits. The first call
+     * of each wave meets an expired session, which the client re-creates once for all of them.
+     */
+    static ScenarioBuilder sessionRefresh(LoadRun run, String client) {
+        CallStats stats = run.stats();
+        Duration think = run.config().think();
+        ChainBuilder calls = exec(timed(stats, API_CALL, session -> identity(session).userId()
+                .thenCompose(id -> identity(session).agent().apiCall(userPath(id)))))
+                .pause(think)
+                .exec(timed(stats, GET_SESSION, session -> identity(session).userId()
+                        .thenCompose(id -> identity(session).agent().getSession())))
+                .pause(think);
+        ChainBuilder chain = exec(session -> session
+                .set(IDENTITY, run.nextIdentity(client))
+                .set(STEP, run.waves().next(System.currentTimeMillis())))
+                .exec(doIfOrElse(session -> step(session).call())
+                        .then(calls)
+                        .orElse(pause(session -> Duration.ofMillis(step(session).waitMillis()))));
+        return scenario("session-refresh " + client).group(client).on(chain);
+    }
+
+    /** One synthetic request after the session-refresh phase: OK when single-flight held for the client. */
+    static ScenarioBuilder singleFlightCheck(LoadRun run, String client) {
+        return scenario("single-flight-check " + client).group(client).on(exec(timed(run.stats(),
+                SINGLE_FLIGHT_CHECK, session -> {
+                    SingleFlightVerdict verdict = new SingleFlightVerdict(client,
+                            run.target().sessionsCreated(client, Workload.SESSION_REFRESH).orElse(0),
+                            run.config().identities(), Math.max(0, run.waves().wavesEntered() - 1));
+                    run.recordVerdict(verdict);
+                    return verdict.asStage();
+                })));
+    }
+
+    private static ChainBuilder useAndLeave(CallStats stats) {
+        return exec(timed(stats, API_CALL, session -> agent(session).apiCall(userPath(session.getLong(USER_ID)))))
+                .exec(timed(stats, DESTROY_SESSION, session -> agent(session).destroySession()))
+                .exec(session -> {
+                    agent(session).close();
+                    return session;
+                });
+    }
+
+    private static Session saveUserId(Session session, Long id) {
+        return session.set(USER_ID, id);
+    }
+
+    private static String userPath(long id) {
+        return "/users/" + id + ".json";
+    }
+
+    private static Agent agent(Session session) {
+        return session.get(AGENT);
+    }
+
+    private static UserAccount user(Session session) {
+        return session.get(USER);
+    }
+
+    private static SharedIdentity identity(Session session) {
+        return session.get(IDENTITY);
+    }
+
+    private static ExpiryWaves.Step step(Session session) {
+        return session.get(STEP);
+    }
+}
