@@ -8,16 +8,19 @@ import io.qbauth.spi.AuthTransport;
 import java.util.function.UnaryOperator;
 
 /**
- * One SDK client for the normal application of {@link QuickBloxFixture}, on its own transport instance of the
- * transport under test; closing it closes the client, then the transport (which the client never closes itself).
+ * One SDK client for the normal application of {@link QuickBloxFixture}, on its own instance of the transport under
+ * test, seen through a {@link RecordingTransport}. Closing it closes the client, then the transport (which the
+ * client never closes itself, since it was given explicitly).
  */
 public final class Sdk implements AutoCloseable {
 
     private final AuthTransport transport;
+    private final RecordingTransport recorder;
     private final QbAuthClient client;
 
-    private Sdk(AuthTransport transport, QbAuthClient client) {
+    private Sdk(AuthTransport transport, RecordingTransport recorder, QbAuthClient client) {
         this.transport = transport;
+        this.recorder = recorder;
         this.client = client;
     }
 
@@ -30,7 +33,9 @@ public final class Sdk implements AutoCloseable {
                             UnaryOperator<QbAuth.Builder> customize) {
         AuthTransport transport = transportUnderTest.create();
         try {
-            return new Sdk(transport, customize.apply(QuickBloxFixture.client(emulator, transport)).build());
+            RecordingTransport recorder = new RecordingTransport(transport);
+            return new Sdk(transport, recorder,
+                    customize.apply(QuickBloxFixture.client(emulator, recorder)).build());
         } catch (RuntimeException e) {
             transport.close();
             throw e;
@@ -45,8 +50,9 @@ public final class Sdk implements AutoCloseable {
         return client.blocking();
     }
 
-    public AuthTransport transport() {
-        return transport;
+    /** What the client sent; can also hold requests (see {@link RecordingTransport#holdWhere}). */
+    public RecordingTransport recorder() {
+        return recorder;
     }
 
     @Override
