@@ -3,16 +3,17 @@ package io.qbauth.emulator;
 import static io.qbauth.emulator.support.ReplyAssertions.assertJsonReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qbauth.emulator.ProviderTokenVerifier.VerifiedIdentity;
 import io.qbauth.emulator.junit.QbEmulatorExtension;
 import io.qbauth.emulator.support.Fixtures;
-import io.qbauth.emulator.support.Http;
 import io.qbauth.emulator.support.MutableClock;
 import io.qbauth.emulator.support.QbClient;
 import io.qbauth.emulator.support.Reply;
-import io.qbauth.emulator.support.Signing;
 import io.qbauth.emulator.support.TestJwt;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,19 +128,19 @@ class ProviderLoginTest {
     void aFailingCustomVerifierIsARejectionNotAnError() {
         ProviderTokenVerifier broken = new ProviderTokenVerifier() {
             @Override
-            public java.util.Optional<VerifiedIdentity> verifyFacebook(String accessToken, String secret) {
+            public Optional<VerifiedIdentity> verifyFacebook(String accessToken, String secret) {
                 throw new IllegalStateException("network down");
             }
 
             @Override
-            public java.util.Optional<VerifiedIdentity> verifyFirebasePhone(String projectId, String idToken,
-                    java.time.Instant now) {
-                return java.util.Optional.empty();
+            public Optional<VerifiedIdentity> verifyFirebasePhone(String projectId, String idToken,
+                    Instant now) {
+                return Optional.empty();
             }
 
             @Override
-            public java.util.Optional<VerifiedIdentity> verifyCustomIdentity(String userId, String accessToken) {
-                return java.util.Optional.empty();
+            public Optional<VerifiedIdentity> verifyCustomIdentity(String userId, String accessToken) {
+                return Optional.empty();
             }
         };
         try (QbEmulator emulator = Fixtures.standard(QbEmulator.builder(), CLOCK)
@@ -159,7 +160,7 @@ class ProviderLoginTest {
             params.put("user[login]", login);
             params.put("user[password]", password);
         }
-        return client.http().post("/session.json", Http.FORM, Signing.jsForm(Signing.signed(params, IDP_SECRET)));
+        return client.postSigned(params, IDP_SECRET);
     }
 
     private static long epoch() {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qbauth.emulator.support.Fixtures;
-import io.qbauth.emulator.support.Http;
 import io.qbauth.emulator.support.MutableClock;
 import io.qbauth.emulator.support.QbClient;
 import io.qbauth.emulator.support.Reply;
-import io.qbauth.emulator.support.Signing;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
@@ -46,8 +43,7 @@ class QbEmulatorTest {
             params.put("application_id", "54321");
             params.put("auth_key", "otherKey");
 
-            Reply otherApp = client.http().post("/session.json", Http.FORM,
-                    Signing.jsForm(Signing.signed(params, "otherSecret")));
+            Reply otherApp = client.postSigned(params, "otherSecret");
             Reply wrongAppPassword = client.createSession("user[login]", Fixtures.ALICE_LOGIN,
                     "user[password]", "differentPass1");
 
@@ -110,8 +106,6 @@ class QbEmulatorTest {
         try (Socket ignored = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
-            return false;
-        } catch (UncheckedIOException e) {
             return false;
         }
     }

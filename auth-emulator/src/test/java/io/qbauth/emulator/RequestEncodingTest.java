@@ -9,6 +9,7 @@ import io.qbauth.emulator.support.MutableClock;
 import io.qbauth.emulator.support.QbClient;
 import io.qbauth.emulator.support.Reply;
 import io.qbauth.emulator.support.Signing;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -112,6 +113,6 @@ class RequestEncodingTest {
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

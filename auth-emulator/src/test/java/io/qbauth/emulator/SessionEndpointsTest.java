@@ -11,6 +11,7 @@ import io.qbauth.emulator.support.MutableClock;
 import io.qbauth.emulator.support.QbClient;
 import io.qbauth.emulator.support.Reply;
 import io.qbauth.emulator.support.Signing;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,7 @@ class SessionEndpointsTest {
     void unknownApplicationIs422NoApplicationFound() {
         Map<String, String> params = client.sessionParams();
         params.put("application_id", "99999");
-        Reply reply = http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(params, Fixtures.AUTH_SECRET)));
+        Reply reply = client.postSigned(params, Fixtures.AUTH_SECRET);
 
         assertJsonReply(reply, 422, "{\"errors\":{\"base\":[\"No application found\"]}}");
         assertJsonReply(http.post("/session.json", Http.FORM, "auth_key=x"), 422,
@@ -107,8 +107,7 @@ class SessionEndpointsTest {
     void wrongSecretIs422UnexpectedSignatureAndCounted(QbEmulator emulator) {
         long rejectedBefore = emulator.stats(Fixtures.APP_ID).rejectedSignatures();
 
-        Reply reply = http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(client.sessionParams(), "not-the-secret")));
+        Reply reply = client.postSigned(client.sessionParams(), "not-the-secret");
 
         assertJsonReply(reply, 422, "{\"errors\":{\"base\":[\"Unexpected signature\"]}}");
         assertThat(reply.header("QB-Token-ExpirationDate")).isNull();
@@ -120,8 +119,7 @@ class SessionEndpointsTest {
         Map<String, String> params = client.sessionParams();
         params.put("auth_key", "someOtherKey");
 
-        Reply reply = http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(params, Fixtures.AUTH_SECRET)));
+        Reply reply = client.postSigned(params, Fixtures.AUTH_SECRET);
 
         assertJsonReply(reply, 422, "{\"errors\":{\"base\":[\"Unexpected signature\"]}}");
     }
@@ -191,7 +189,7 @@ class SessionEndpointsTest {
     void acceptsHmacSha256AndUppercaseHexSignatures() {
         Map<String, String> sha256 = Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET, "HmacSHA256");
         Map<String, String> upper = Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET);
-        upper.put("signature", upper.get("signature").toUpperCase(java.util.Locale.ROOT));
+        upper.put("signature", upper.get("signature").toUpperCase(Locale.ROOT));
 
         assertThat(sha256.get("signature")).hasSize(64);
         assertThat(http.post("/session.json", Http.FORM, Signing.jsForm(sha256)).status()).isEqualTo(201);
@@ -225,11 +223,9 @@ class SessionEndpointsTest {
         Map<String, String> textNonce = client.sessionParams();
         textNonce.put("nonce", "abc");
 
-        assertJsonReply(http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(noTimestamp, Fixtures.AUTH_SECRET))), 422,
+        assertJsonReply(client.postSigned(noTimestamp, Fixtures.AUTH_SECRET), 422,
                 "{\"errors\":{\"timestamp\":[\"can't be blank\"]}}");
-        assertJsonReply(http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(textNonce, Fixtures.AUTH_SECRET))), 422,
+        assertJsonReply(client.postSigned(textNonce, Fixtures.AUTH_SECRET), 422,
                 "{\"errors\":{\"nonce\":[\"is not a number\"]}}");
     }
 
@@ -238,8 +234,7 @@ class SessionEndpointsTest {
         Map<String, String> params = client.sessionParams();
         params.put("nonce", "-2147483000");
 
-        Reply reply = http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(params, Fixtures.AUTH_SECRET)));
+        Reply reply = client.postSigned(params, Fixtures.AUTH_SECRET);
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.session().getLong("nonce")).isEqualTo(-2147483000L);
@@ -258,7 +253,7 @@ class SessionEndpointsTest {
     private Reply createWithTimestamp(long timestamp) {
         Map<String, String> params = client.sessionParams();
         params.put("timestamp", Long.toString(timestamp));
-        return http.post("/session.json", Http.FORM, Signing.jsForm(Signing.signed(params, Fixtures.AUTH_SECRET)));
+        return client.postSigned(params, Fixtures.AUTH_SECRET);
     }
 
     private static void assertSessionGone(Reply reply) {

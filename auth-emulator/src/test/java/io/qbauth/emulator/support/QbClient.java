@@ -40,8 +40,12 @@ public final class QbClient {
 
     /** POST /session.json with signed, JS-style form parameters. */
     public Reply createSession(String... extra) {
-        return http.post("/session.json", Http.FORM,
-                Signing.jsForm(Signing.signed(sessionParams(extra), Fixtures.AUTH_SECRET)));
+        return postSigned(sessionParams(extra), Fixtures.AUTH_SECRET);
+    }
+
+    /** POST /session.json with {@code params} signed by {@code secret}, as the JS SDK encodes a form. */
+    public Reply postSigned(Map<String, String> params, String secret) {
+        return http.post("/session.json", Http.FORM, Signing.jsForm(Signing.signed(params, secret)));
     }
 
     public String appToken() {

@@ -1,5 +1,6 @@
 package io.qbauth.emulator.support;
 
+import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -73,7 +74,7 @@ public final class Signing {
                 group.put(name.substring(bracket + 1, name.length() - 1), value);
             }
         });
-        return new io.vertx.core.json.JsonObject(tree).encode();
+        return new JsonObject(tree).encode();
     }
 
     private static String encode(String value) {

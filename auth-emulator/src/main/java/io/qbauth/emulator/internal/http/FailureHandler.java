@@ -26,6 +26,9 @@ final class FailureHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ErrorReply reply = replyFor(ctx.failure(), ctx.statusCode(), ctx);
+        if (ctx.response().ended()) {
+            return;
+        }
         if (ctx.response().headWritten()) {
             ctx.request().connection().close();
             return;

@@ -7,6 +7,7 @@ import io.qbauth.emulator.internal.params.RequestParams;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ class SignatureVerifierTest {
 
     private static final String SECRET = "SecReT_987-zyx";
 
-    static Stream<Arguments> vectors() throws IOException {
+    static Stream<Arguments> vectors() {
         return Stream.of("/signature-vectors.json", "/capture-signature-vectors.json")
                 .flatMap(SignatureVerifierTest::read)
                 .map(vector -> Arguments.of(vector.getString("id"), params(vector),
@@ -90,7 +91,7 @@ class SignatureVerifierTest {
             return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("vectors")
                     .stream().map(JsonObject.class::cast).toList().stream();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

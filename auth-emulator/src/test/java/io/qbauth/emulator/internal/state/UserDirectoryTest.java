@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class UserDirectoryTest {
@@ -36,7 +37,7 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> users.update(bob.id(), UserProfile.builder().login("ALICE").facebookId("1").build(),
                 null, NOW)).isInstanceOf(ValidationFailure.class)
                 .extracting(failure -> ((ValidationFailure) failure).errors().keySet())
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.ITERABLE)
+                .asInstanceOf(InstanceOfAssertFactories.ITERABLE)
                 .containsExactly("login", "facebook_id");
 
         users.update(alice.id(), alice.profile().toBuilder().login("alice2").build(), null, NOW);
