@@ -37,6 +37,8 @@ import java.util.Properties;
  *                        between waves is the TTL plus 2 s, so every wave meets an expired session
  * @param warmupLogins    untimed sign-ins per client before the run ({@code warmupLogins}); 0 for none
  * @param p99             the bound on each request's 99th percentile ({@code p99Ms})
+ * @param rawHerd         harness self-test: the raw baseline re-creates sessions without single-flight, so its
+ *                        single-flight check must fail ({@code qbauth.loadtest.rawHerd})
  * @param resultsDir      where Gatling writes its run folders ({@code qbauth.loadtest.resultsDir})
  */
 public record LoadConfig(
@@ -59,6 +61,7 @@ public record LoadConfig(
         Duration activeWindow,
         int warmupLogins,
         Duration p99,
+        boolean rawHerd,
         Path resultsDir) {
 
     /** Profile of the short run that {@code verify} does. */
@@ -107,17 +110,18 @@ public record LoadConfig(
                 s.bool("qbauth.loadtest.allowHighRate", false),
                 s.positiveDouble("rate", remote ? 2 : smoke ? 5 : 20),
                 s.seconds("rampSeconds", smoke ? 2 : 5),
-                s.seconds("loginSeconds", smoke ? 6 : 20),
+                s.seconds("loginSeconds", smoke ? 5 : 20),
                 s.nonNegativeInt("signUpEvery", remote ? 0 : 10),
                 s.positiveInt("stormUsers", smoke ? 10 : 50),
                 s.positiveInt("users", remote ? 4 : smoke ? 16 : 40),
                 s.positiveInt("identities", smoke ? 4 : 8),
-                s.seconds("refreshSeconds", smoke ? 16 : 32),
+                s.seconds("refreshSeconds", smoke ? 12 : 32),
                 Duration.ofMillis(s.positiveLong("thinkMs", remote ? 250 : 100)),
-                s.seconds("ttlSeconds", 3),
-                s.seconds("activeSeconds", 3),
-                s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 100 : 200),
-                Duration.ofMillis(s.positiveLong("p99Ms", 1000)),
+                s.seconds("ttlSeconds", smoke ? 2 : 3),
+                s.seconds("activeSeconds", smoke ? 2 : 3),
+                s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 40 : 200),
+                Duration.ofMillis(s.positiveLong("p99Ms", smoke ? 3000 : 2000)),
+                s.bool("qbauth.loadtest.rawHerd", false),
                 Path.of(s.text("qbauth.loadtest.resultsDir", "target/gatling")));
         if (remote && config.signUpEvery() > 0) {
             throw new IllegalArgumentException("signUpEvery must be 0 against a remote baseUrl: sign-ups there are "

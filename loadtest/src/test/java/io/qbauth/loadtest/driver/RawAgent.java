@@ -22,11 +22,13 @@ final class RawAgent implements Agent {
     private final RawHttp http;
     private final RawSigner signer;
     private final Duration staleMargin;
+    private final boolean herd;
     private final AtomicReference<CompletableFuture<RawSession>> slot = new AtomicReference<>();
     private volatile UserAccount owner;
 
-    RawAgent(RawHttp http, AppCredentials app, Duration staleMargin) {
+    RawAgent(RawHttp http, AppCredentials app, Duration staleMargin, boolean herd) {
         this.http = http;
+        this.herd = herd;
         this.signer = new RawSigner(app);
         this.staleMargin = staleMargin;
     }
@@ -106,7 +108,10 @@ final class RawAgent implements Agent {
         while (true) {
             CompletableFuture<RawSession> current = slot.get();
             if (current != null && (!current.isDone() || isFresh(current))) {
-                return current;
+                if (!herd || current.isDone()) {
+                    return current;
+                }
+                return replaceSession();
             }
             CompletableFuture<RawSession> next = new CompletableFuture<>();
             if (slot.compareAndSet(current, next)) {

@@ -17,12 +17,16 @@ public final class RawDriver implements Driver {
     public static final String NAME = "raw";
 
     private final Duration staleMargin;
+    private final boolean herd;
     private final HttpClient http;
 
     /**
      * @param staleMargin a session with less time left than this is re-created before use (the SDK's stale margin)
+     * @param herd        harness self-test only: every caller that finds the session stale creates its own, so the
+     *                    single-flight check can be seen to fail
      */
-    public RawDriver(Duration staleMargin) {
+    public RawDriver(Duration staleMargin, boolean herd) {
+        this.herd = herd;
         this.staleMargin = Objects.requireNonNull(staleMargin, "staleMargin");
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -38,7 +42,7 @@ public final class RawDriver implements Driver {
 
     @Override
     public Agent newAgent(AppCredentials app) {
-        return new RawAgent(new RawHttp(http, app.baseUrl(), TransportConfig.DEFAULT_REQUEST_TIMEOUT), app, staleMargin);
+        return new RawAgent(new RawHttp(http, app.baseUrl(), TransportConfig.DEFAULT_REQUEST_TIMEOUT), app, staleMargin, herd);
     }
 
     @Override

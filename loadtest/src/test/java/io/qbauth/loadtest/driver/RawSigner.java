@@ -26,11 +26,17 @@ final class RawSigner {
 
     /** The signed form, with {@code extra} (e.g. {@code user[login]}, {@code user[password]}) included. */
     Map<String, String> sessionForm(Map<String, String> extra) {
+        return signed(extra, ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE),
+                System.currentTimeMillis() / 1000);
+    }
+
+    /** The form signed with this nonce and timestamp. */
+    Map<String, String> signed(Map<String, String> extra, int nonce, long timestamp) {
         Map<String, String> form = new TreeMap<>(extra);
         form.put("application_id", Long.toString(app.id()));
         form.put("auth_key", app.authKey());
-        form.put("nonce", Integer.toString(ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE)));
-        form.put("timestamp", Long.toString(System.currentTimeMillis() / 1000));
+        form.put("nonce", Integer.toString(nonce));
+        form.put("timestamp", Long.toString(timestamp));
         String message = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("&"));

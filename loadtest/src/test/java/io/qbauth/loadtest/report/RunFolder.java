@@ -19,6 +19,27 @@ public final class RunFolder {
     private RunFolder() {
     }
 
+    /**
+     * The run folder the Gatling Maven plugin just recorded in {@code lastRun.txt} (the names of the folders its run
+     * created, then any error), else the newest one. Empty when the recorded run created no folder.
+     */
+    public static Optional<Path> lastRun(Path results) {
+        Path record = results.resolve("lastRun.txt");
+        if (!Files.exists(record)) {
+            return latest(results);
+        }
+        try {
+            return Files.readAllLines(record).stream()
+                    .map(String::strip)
+                    .filter(name -> !name.isEmpty() && !name.contains(":") && !name.contains("/"))
+                    .map(results::resolve)
+                    .filter(Files::isDirectory)
+                    .findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + record, e);
+        }
+    }
+
     /** The newest run folder under {@code results}: Gatling creates it when the run starts. */
     public static Optional<Path> latest(Path results) {
         if (!Files.isDirectory(results)) {

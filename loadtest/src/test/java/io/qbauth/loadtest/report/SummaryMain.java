@@ -17,9 +17,10 @@ public final class SummaryMain {
     /** {@code args[0]}: Gatling's results folder (default {@code target/gatling}). */
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args.length > 0 ? args[0] : "target/gatling");
-        Optional<Path> run = RunFolder.latest(results);
+        Optional<Path> run = RunFolder.lastRun(results);
         if (run.isEmpty()) {
-            System.out.println("qbauth loadtest: no Gatling run under " + results.toAbsolutePath());
+            System.out.println("qbauth loadtest: the simulation left no run folder under " + results.toAbsolutePath()
+                    + " (it failed before starting: see the errors above)");
             return;
         }
         Path folder = run.get().toAbsolutePath();

@@ -25,7 +25,7 @@ public final class SummaryTable {
                 "rps"));
         requests.forEach((path, s) -> text.append(String.format(Locale.ROOT, ROW, path, s.count(),
                 String.format(Locale.ROOT, "%.2f", s.okPercent()), s.p50Millis(), s.p95Millis(), s.p99Millis(),
-                String.format(Locale.ROOT, "%.1f", s.rps()))));
+                s.count() < 2 ? "-" : String.format(Locale.ROOT, "%.1f", s.rps()))));
         notes.forEach(note -> text.append(note).append('\n'));
         return text.toString();
     }

@@ -56,7 +56,7 @@ final class LoadRun implements AutoCloseable {
                         config.identities());
         for (String client : config.clients()) {
             Driver driver = client.equals(RawDriver.NAME)
-                    ? new RawDriver(refreshPolicy().staleMargin())
+                    ? new RawDriver(refreshPolicy().staleMargin(), config.rawHerd())
                     : new SdkDriver(SdkDriver.Transport.parse(client.substring("sdk-".length())), refreshPolicy(),
                             instrumentation);
             drivers.put(client, driver);

@@ -1,0 +1,67 @@
+package io.qbauth.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qbauth.loadtest.driver.SdkDriver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LoadConfigTest {
+
+    private static LoadConfig config(String... pairs) {
+        Properties props = new Properties();
+        for (int i = 0; i < pairs.length; i += 2) {
+            props.setProperty(pairs[i], pairs[i + 1]);
+        }
+        return LoadConfig.from(props);
+    }
+
+    @Test
+    void theFullRunTargetsTheInProcessEmulatorWithTheJdkTransportAndTheBaseline() {
+        LoadConfig config = config();
+
+        assertThat(config.inProcessEmulator()).isTrue();
+        assertThat(config.clients()).containsExactly("sdk-jdk", "raw");
+        assertThat(config.idleWindow()).isGreaterThan(config.sessionTtl());
+    }
+
+    @Test
+    void theSmokeRunIsShortAndCoversBothTransports() {
+        LoadConfig config = config("qbauth.loadtest.profile", "smoke");
+
+        assertThat(config.clients()).containsExactly("sdk-jdk", "sdk-vertx", "raw");
+        assertThat(config.ramp().plus(config.stormDuration()).plus(config.refreshDuration()))
+                .isLessThanOrEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void transportsAndBaselineAreChosenByProperty() {
+        LoadConfig config = config("transport", "vertx, jdk", "baseline", "false");
+
+        assertThat(config.transports()).containsExactly(SdkDriver.Transport.VERTX, SdkDriver.Transport.JDK);
+        assertThat(config.clients()).isEqualTo(List.of("sdk-vertx", "sdk-jdk"));
+    }
+
+    @Test
+    void invalidValuesNameTheirProperty() {
+        assertThatThrownBy(() -> config("transport", "netty")).hasMessageContaining("-Dtransport");
+        assertThatThrownBy(() -> config("users", "0")).hasMessageContaining("-Dusers");
+        assertThatThrownBy(() -> config("rate", "fast")).hasMessageContaining("-Drate");
+    }
+
+    @Test
+    void aRemoteTargetNeedsItsApplicationAndUsersAndTakesNoSignUps() {
+        assertThatThrownBy(() -> config("baseUrl", "https://api.example.invalid"))
+                .hasMessageContaining("-DappId");
+        LoadConfig remote = config("baseUrl", "https://api.example.invalid", "appId", "1", "authKey", "k",
+                "authSecret", "s", "usersFile", "users.csv");
+
+        assertThat(remote.inProcessEmulator()).isFalse();
+        assertThat(remote.signUpEvery()).isZero();
+        assertThat(remote.warmupLogins()).isZero();
+        assertThat(remote.remoteApp().orElseThrow().toString()).doesNotContain("s]").contains("***");
+    }
+}
