@@ -1,0 +1,51 @@
+package io.qbauth.e2e.bench;
+
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An in-memory QuickBlox for measuring the SDK alone: {@code POST /session.json} answers a new application session
+ * valid for two hours, everything else {@code 200 {}}; each reply is already complete when returned.
+ */
+final class CannedTransport implements AuthTransport {
+
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final CompletableFuture<TransportResponse> ok;
+    private final Map<String, List<String>> headers;
+    private long sessions;
+
+    CannedTransport() {
+        headers = Map.of("Content-Type", List.of("application/json; charset=utf-8"), "QB-Token-ExpirationDate",
+                List.of(EXPIRY.format(Instant.now().plus(Duration.ofHours(2)))));
+        ok = CompletableFuture.completedFuture(new TransportResponse(200, headers,
+                "{}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+        if (request.method().equals("POST") && request.uri().getPath().equals("/session.json")) {
+            return CompletableFuture.completedFuture(new TransportResponse(201, headers, session()));
+        }
+        return ok;
+    }
+
+    private synchronized byte[] session() {
+        long id = ++sessions;
+        String now = Instant.now().toString();
+        return ("{\"session\":{\"application_id\":12345,\"created_at\":\"" + now + "\",\"id\":" + id
+                + ",\"nonce\":1,\"token\":\"" + String.format("%040x", id) + "\",\"ts\":1,\"updated_at\":\"" + now
+                + "\",\"user_id\":0}}").getBytes(StandardCharsets.UTF_8);
+    }
+}

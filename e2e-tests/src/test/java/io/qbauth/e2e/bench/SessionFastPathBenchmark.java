@@ -1,0 +1,63 @@
+package io.qbauth.e2e.bench;
+
+import io.qbauth.QbAuth;
+import io.qbauth.QbAuthClient;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.ApiResponse;
+import io.qbauth.domain.Session;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The SDK's hot path with a fresh cached session, through the public API and without a network (the
+ * {@link CannedTransport} answers at once):
+ *
+ * <ul>
+ *   <li>{@code currentSession}: read the cached session (a snapshot of it);</li>
+ *   <li>{@code execute}: a whole authenticated call — acquire the cached session on the fast path, build and send
+ *       the request, classify the reply — minus the I/O.</li>
+ * </ul>
+ *
+ * Run: {@code ./mvnw -q -pl e2e-tests test-compile exec:exec@jmh} (fork 1, 3 x 1 s warm-up, 5 x 1 s measurement).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SessionFastPathBenchmark {
+
+    private QbAuthClient client;
+    private ApiRequest request;
+
+    @Setup
+    public void createClientWithOneSession() {
+        client = QbAuth.builder().endpoint(URI.create("http://127.0.0.1:9")).allowPlainHttp(true)
+                .applicationId(12345).authKey("benchKey").authSecret("benchSecret")
+                .transport(new CannedTransport()).build();
+        client.blocking().createApplicationSession();
+        request = ApiRequest.get("/users/42.json");
+    }
+
+    @TearDown
+    public void close() {
+        client.close();
+    }
+
+    @Benchmark
+    public Optional<Session> currentSession() {
+        return client.currentSession();
+    }
+
+    @Benchmark
+    public ApiResponse execute() {
+        return client.execute(request).toCompletableFuture().join();
+    }
+}
