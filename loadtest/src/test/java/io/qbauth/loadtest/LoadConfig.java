@@ -110,7 +110,7 @@ public record LoadConfig(
                 s.bool("qbauth.loadtest.allowHighRate", false),
                 s.positiveDouble("rate", remote ? 2 : smoke ? 5 : 20),
                 s.seconds("rampSeconds", smoke ? 2 : 5),
-                s.seconds("loginSeconds", smoke ? 5 : 20),
+                s.seconds("loginSeconds", smoke ? 4 : 20),
                 s.nonNegativeInt("signUpEvery", remote ? 0 : 10),
                 s.positiveInt("stormUsers", smoke ? 10 : 50),
                 s.positiveInt("users", remote ? 4 : smoke ? 16 : 40),
@@ -119,7 +119,7 @@ public record LoadConfig(
                 Duration.ofMillis(s.positiveLong("thinkMs", remote ? 250 : 100)),
                 s.seconds("ttlSeconds", smoke ? 2 : 3),
                 s.seconds("activeSeconds", smoke ? 2 : 3),
-                s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 40 : 200),
+                s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
                 Duration.ofMillis(s.positiveLong("p99Ms", smoke ? 3000 : 2000)),
                 s.bool("qbauth.loadtest.rawHerd", false),
                 Path.of(s.text("qbauth.loadtest.resultsDir", "target/gatling")));

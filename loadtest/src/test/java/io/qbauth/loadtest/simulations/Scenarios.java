@@ -2,7 +2,6 @@ package io.qbauth.loadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.exitHereIfFailed;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.qbauth.loadtest.gatling.TimedCall.timed;
@@ -23,6 +22,7 @@ import io.qbauth.loadtest.gatling.CallStats;
 import io.qbauth.loadtest.target.UserAccount;
 import io.qbauth.loadtest.target.Workload;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The scenarios, the same for every client; each runs inside a group named after the client, so Gatling's report
@@ -45,11 +45,7 @@ final class Scenarios {
      */
     static ScenarioBuilder loginStorm(LoadRun run, String client) {
         CallStats stats = run.stats();
-        ChainBuilder signIn = exec(session -> session
-                .set(AGENT, run.driver(client).newAgent(run.target().app(client, Workload.LOGIN_STORM)))
-                .set(USER, run.nextStormUser(client)))
-                .exec(timed(stats, CREATE_APP_SESSION, session -> agent(session).createAppSession()))
-                .exitHereIfFailed()
+        ChainBuilder signIn = arrive(run, client, () -> run.nextStormUser(client))
                 .exec(doIfOrElse(session -> session.userId() % 2 == 0)
                         .then(exec(timed(stats, LOGIN_EMAIL, session -> agent(session).login(user(session), true))
                                 .onSuccess(Scenarios::saveUserId)))
@@ -62,11 +58,7 @@ final class Scenarios {
     /** A new user signing up, then in: application session, sign-up, login, session destroyed. */
     static ScenarioBuilder signUp(LoadRun run, String client) {
         CallStats stats = run.stats();
-        ChainBuilder chain = exec(session -> session
-                .set(AGENT, run.driver(client).newAgent(run.target().app(client, Workload.LOGIN_STORM)))
-                .set(USER, run.newSignUpUser(client)))
-                .exec(timed(stats, CREATE_APP_SESSION, session -> agent(session).createAppSession()))
-                .exitHereIfFailed()
+        ChainBuilder chain = arrive(run, client, () -> run.newSignUpUser(client))
                 .exec(timed(stats, SIGN_UP, session -> agent(session).signUp(user(session))))
                 .exitHereIfFailed()
                 .exec(timed(stats, LOGIN, session -> agent(session).login(user(session), false))
@@ -109,6 +101,15 @@ final class Scenarios {
                     run.recordVerdict(verdict);
                     return verdict.asStage();
                 })));
+    }
+
+    /** A new client on the login-storm application for {@code user}, with an application session. */
+    private static ChainBuilder arrive(LoadRun run, String client, Supplier<UserAccount> user) {
+        return exec(session -> session
+                .set(AGENT, run.driver(client).newAgent(run.target().app(client, Workload.LOGIN_STORM)))
+                .set(USER, user.get()))
+                .exec(timed(run.stats(), CREATE_APP_SESSION, session -> agent(session).createAppSession()))
+                .exitHereIfFailed();
     }
 
     private static ChainBuilder useAndLeave(CallStats stats) {
