@@ -2,26 +2,40 @@ package io.qbauth.emulator.internal.http;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Replies written, by HTTP status; shared by all event loops. */
+/** Replies written, by HTTP status (100 to 599); shared by all event loops, one adder per status. */
 final class HttpMetrics {
 
-    private final ConcurrentHashMap<Integer, LongAdder> responsesByStatus = new ConcurrentHashMap<>();
+    private static final int LOWEST_STATUS = 100;
 
-    void responded(int status) {
-        responsesByStatus.computeIfAbsent(status, code -> new LongAdder()).increment();
+    private final LongAdder[] responsesByStatus = new LongAdder[500];
+
+    HttpMetrics() {
+        for (int i = 0; i < responsesByStatus.length; i++) {
+            responsesByStatus[i] = new LongAdder();
+        }
     }
 
-    /** Status to count, ascending by status. */
+    void responded(int status) {
+        responsesByStatus[status - LOWEST_STATUS].increment();
+    }
+
+    /** Status to count for every status seen, ascending. */
     Map<Integer, Long> responsesByStatus() {
         Map<Integer, Long> snapshot = new TreeMap<>();
-        responsesByStatus.forEach((status, count) -> snapshot.put(status, count.sum()));
+        for (int i = 0; i < responsesByStatus.length; i++) {
+            long count = responsesByStatus[i].sum();
+            if (count > 0) {
+                snapshot.put(i + LOWEST_STATUS, count);
+            }
+        }
         return snapshot;
     }
 
     void reset() {
-        responsesByStatus.values().forEach(LongAdder::reset);
+        for (LongAdder adder : responsesByStatus) {
+            adder.reset();
+        }
     }
 }
