@@ -129,7 +129,11 @@ public final class QbAuthMetricsOptions {
             if (value == null) {
                 throw new ConfigurationException("tags is required");
             }
-            tags = tags.and(value);
+            try {
+                tags = tags.and(value);
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("tags must not contain null", e);
+            }
             return this;
         }
 

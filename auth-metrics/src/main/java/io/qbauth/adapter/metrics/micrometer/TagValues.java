@@ -54,6 +54,9 @@ final class TagValues {
         if (method == null) {
             return OTHER;
         }
+        if (HTTP_METHODS.contains(method)) {
+            return method;
+        }
         String upper = method.toUpperCase(Locale.ROOT);
         return HTTP_METHODS.contains(upper) ? upper : OTHER;
     }

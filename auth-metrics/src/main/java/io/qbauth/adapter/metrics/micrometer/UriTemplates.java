@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * optionally followed by {@code .json}); it becomes {@code {id}} if it is a number, or a hex or UUID id of at least
  * 16 characters. A path with any other segment, more than {@value #MAX_SEGMENTS} segments, or arriving once
  * {@value #MAX_TEMPLATES} distinct templates are in use maps to {@value #UNKNOWN}. So the tag has a bounded number
- * of values and never carries a login, a token or another value with digits in it.
+ * of values, and no value with a digit (an id, a token, most logins) or an escape in it survives; a path segment of
+ * plain letters does, which QuickBlox paths never use for a user's data.
  */
 final class UriTemplates {
 
@@ -48,54 +49,73 @@ final class UriTemplates {
         }
         StringBuilder out = new StringBuilder(rawPath.length());
         int segments = 0;
-        int from = 1;
-        while (from <= rawPath.length()) {
-            int to = rawPath.indexOf('/', from);
-            if (to < 0) {
-                to = rawPath.length();
-            }
-            if (to == from) {
-                if (to == rawPath.length()) {
-                    break;
-                }
+        for (int from = 1; from < rawPath.length(); ) {
+            int next = rawPath.indexOf('/', from);
+            int to = next < 0 ? rawPath.length() : next;
+            if (to == from || ++segments > MAX_SEGMENTS || !appendSegment(rawPath, from, to, out)) {
                 return UNKNOWN;
             }
-            if (++segments > MAX_SEGMENTS) {
-                return UNKNOWN;
-            }
-            String segment = segment(rawPath.substring(from, to));
-            if (segment == null) {
-                return UNKNOWN;
-            }
-            out.append('/').append(segment);
             from = to + 1;
         }
         return segments == 0 ? "/" : out.toString();
     }
 
-    /** The segment as it appears in a template, or {@code null} if it may not appear. */
-    private static String segment(String raw) {
-        String body = raw.endsWith(JSON) ? raw.substring(0, raw.length() - JSON.length()) : raw;
-        String suffix = body.length() == raw.length() ? "" : JSON;
-        if (isNumber(body) || isOpaqueId(body)) {
-            return ID + suffix;
+    /** Appends {@code /segment} (or {@code /{id}}) for {@code path[from, to)}; false if it may not appear. */
+    private static boolean appendSegment(String path, int from, int to, StringBuilder out) {
+        boolean json = to - from > JSON.length() && path.startsWith(JSON, to - JSON.length());
+        int end = json ? to - JSON.length() : to;
+        out.append('/');
+        if (isNumber(path, from, end) || isOpaqueId(path, from, end)) {
+            out.append(ID);
+        } else if (isWord(path, from, end)) {
+            out.append(path, from, end);
+        } else {
+            return false;
         }
-        return isWord(body) ? raw : null;
+        if (json) {
+            out.append(JSON);
+        }
+        return true;
     }
 
-    private static boolean isNumber(String text) {
-        return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    private static boolean isNumber(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return to > from;
     }
 
-    private static boolean isOpaqueId(String text) {
-        return text.length() >= MIN_OPAQUE_ID
-                && text.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
-                        || c == '-')
-                && text.chars().anyMatch(c -> c >= '0' && c <= '9');
+    private static boolean isOpaqueId(String text, int from, int to) {
+        if (to - from < MIN_OPAQUE_ID) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '-')) {
+                return false;
+            }
+            digit |= isDigit(c);
+        }
+        return digit;
     }
 
-    private static boolean isWord(String text) {
-        return !text.isEmpty() && text.length() <= MAX_WORD
-                && text.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-');
+    private static boolean isWord(String text, int from, int to) {
+        if (to == from || to - from > MAX_WORD) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }
