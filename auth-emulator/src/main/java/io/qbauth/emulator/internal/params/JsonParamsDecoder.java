@@ -110,6 +110,9 @@ public final class JsonParamsDecoder {
 
         private static String text(Object value) {
             if (value instanceof Double number) {
+                if (!Double.isFinite(number)) {
+                    throw new MalformedRequestException("Number out of range");
+                }
                 return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
             }
             return value.toString();

@@ -41,6 +41,8 @@ class JsonParamsDecoderTest {
         assertThatThrownBy(() -> decode("{\"a\":1}x")).isInstanceOf(MalformedRequestException.class);
         assertThatThrownBy(() -> decode("{}{}")).hasMessage("Unexpected content after the JSON object");
         assertThatThrownBy(() -> decode("")).hasMessage("Malformed JSON body");
+        assertThatThrownBy(() -> decode("{\"n\":1e999999}")).hasMessage("Number out of range");
+        assertThatThrownBy(() -> decode("{\"n\":" + "9".repeat(5000) + "}")).hasMessage("Malformed JSON body");
     }
 
     private static RequestParams decode(String json) {
