@@ -67,7 +67,8 @@ public final class OverheadBenchmark {
                 ClosedLoop.run("JIT warm-up", 64, Duration.ZERO, warmup, operation);
             }
             System.out.println("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
-                    + " cpus, load average " + loadAverage() + "; " + ROUNDS + " interleaved rounds of " + warmup.toSeconds()
+                    + " cpus, load average " + loadAverage() + "; " + ROUNDS + " interleaved rounds of "
+                    + warmup.toSeconds()
                     + " s warm-up + " + measure.toSeconds() + " s measured per variant; median round shown");
             for (int callers : new int[] {1, 64}) {
                 Map<String, List<ClosedLoop.Result>> rounds = new LinkedHashMap<>();

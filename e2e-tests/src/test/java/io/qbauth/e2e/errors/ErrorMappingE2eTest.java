@@ -106,8 +106,8 @@ class ErrorMappingE2eTest {
     @TransportTest
     void a_body_over_the_server_limit(TransportUnderTest transport) {
         try (Sdk sdk = Sdk.start(transport, emulator())) {
-            byte[] huge = ("{\"user\":{\"custom_data\":\"" + "x".repeat(QbEmulator.AbstractBuilder.DEFAULT_MAX_BODY_BYTES)
-                    + "\"}}").getBytes(UTF_8);
+            String tooLong = "x".repeat(QbEmulator.AbstractBuilder.DEFAULT_MAX_BODY_BYTES);
+            byte[] huge = ("{\"user\":{\"custom_data\":\"" + tooLong + "\"}}").getBytes(UTF_8);
             expect(() -> sdk.blocking().execute(ApiRequest.put("/users/1.json").jsonBody(huge)),
                     RequestRejectedException.class, 413, "Request Entity Too Large");
         }

@@ -49,7 +49,8 @@ class SessionLifecycleE2eTest {
 
     @TransportTest
     void creates_user_sessions_by_login_and_by_email_for_the_same_user(TransportUnderTest transportUnderTest) {
-        try (Sdk byLogin = Sdk.start(transportUnderTest, emulator()); Sdk byEmail = Sdk.start(transportUnderTest, emulator())) {
+        try (Sdk byLogin = Sdk.start(transportUnderTest, emulator());
+             Sdk byEmail = Sdk.start(transportUnderTest, emulator())) {
             Session login = byLogin.blocking().createUserSession(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD));
             Session email = byEmail.blocking().createUserSession(Credentials.email(ALICE_EMAIL, ALICE_PASSWORD));
 

@@ -20,7 +20,7 @@ final class Envelopes {
         WireObject session = reply.requireObject("session");
         String token = session.requireText("token");
         if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw JsonTreeReader.failure(reply.status(), "reply member session.token is not printable ASCII");
+            throw ProtocolFailures.of(reply.status(), "reply member session.token is not printable ASCII");
         }
         return new SessionPayload(session.longOrZero("id"), session.longOrZero("application_id"),
                 session.longOrZero("user_id"), token, session.optionalLong("nonce"), session.optionalLong("ts"),
@@ -45,7 +45,7 @@ final class Envelopes {
         if (!reply.hasObject("errors")) {
             List<String> messages = reply.textList("errors");
             if (messages.isEmpty()) {
-                throw JsonTreeReader.failure(reply.status(), "reply has no errors");
+                throw ProtocolFailures.of(reply.status(), "reply has no errors");
             }
             return ErrorDetails.ofMessages(messages);
         }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.qbauth.domain.ErrorDetails;
-import io.qbauth.domain.ProtocolException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,9 +19,9 @@ import java.util.Map;
  * booleans and nulls. The factory's constraints bound depth and sizes, so the recursion here is at most
  * {@link JacksonJsonCodec#MAX_NESTING_DEPTH} deep.
  *
- * <p>Failures become {@link ProtocolException}s whose messages carry the status, what was expected, and a position,
- * but never Jackson's own message (which may echo content); only non-JSON replies that are not session replies are
- * quoted, through {@link ReplySnippet}.
+ * <p>Failures become {@link io.qbauth.domain.ProtocolException}s whose messages carry the status, what was
+ * expected, and a position, but never Jackson's own message (which may echo content); only non-JSON replies that are
+ * not session replies are quoted, through {@link ReplySnippet}.
  */
 final class JsonTreeReader {
 
@@ -45,26 +43,26 @@ final class JsonTreeReader {
     Map<String, Object> readObject(byte[] body, int status, String what, boolean mayQuote) {
         int first = ReplySnippet.firstNonWhitespace(body);
         if (first < 0) {
-            throw failure(status, what + " is empty");
+            throw ProtocolFailures.of(status, what + " is empty");
         }
         if (body[first] != '{') {
-            String kind = body[first] == '[' ? "a JSON array, not an object" : "not JSON";
-            throw failure(status, what + " is " + kind + (mayQuote ? ReplySnippet.of(body) : ""));
+            String kind = body[first] == '[' ? "a JSON array, not an object" : "not a JSON object";
+            throw ProtocolFailures.of(status, what + " is " + kind + (mayQuote ? ReplySnippet.of(body) : ""));
         }
         try (JsonParser parser = factory.createParser(body)) {
             parser.nextToken();
             Map<String, Object> tree = readObjectBody(parser, status);
             if (parser.nextToken() != null) {
-                throw failure(status, what + " has content after the JSON object");
+                throw ProtocolFailures.of(status, what + " has content after the JSON object");
             }
             return tree;
         } catch (StreamConstraintsException e) {
-            throw failure(status, what + " exceeds the codec's limits: " + e.getOriginalMessage());
+            throw ProtocolFailures.of(status, what + " exceeds the codec's limits: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw failure(status, what + " is malformed JSON" + position(e.getLocation()));
+            throw ProtocolFailures.of(status, what + " is malformed JSON" + position(e.getLocation()));
         } catch (IOException e) {
             // parsing a byte array performs no I/O; kept for the checked signature
-            throw failure(status, what + " could not be read");
+            throw ProtocolFailures.of(status, what + " could not be read");
         }
     }
 
@@ -88,7 +86,7 @@ final class JsonTreeReader {
 
     private Object readValue(JsonParser parser, JsonToken token, int status) throws IOException {
         if (token == null) {
-            throw failure(status, "reply ends inside a JSON value");
+            throw ProtocolFailures.of(status, "reply ends inside a JSON value");
         }
         return switch (token) {
             case START_OBJECT -> readObjectBody(parser, status);
@@ -99,7 +97,7 @@ final class JsonTreeReader {
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            default -> throw failure(status, "reply has an unexpected JSON token " + token);
+            default -> throw ProtocolFailures.of(status, "reply has an unexpected JSON token " + token);
         };
     }
 
@@ -114,7 +112,7 @@ final class JsonTreeReader {
     private static Object decimal(JsonParser parser, int status) throws IOException {
         BigDecimal exact = parser.getDecimalValue();
         if (Math.abs(exact.scale()) > MAX_DECIMAL_SCALE) {
-            throw failure(status, "reply has a number out of range");
+            throw ProtocolFailures.of(status, "reply has a number out of range");
         }
         double value = exact.doubleValue();
         boolean representable = Double.isFinite(value) && (value != 0 || exact.signum() == 0);
@@ -126,7 +124,4 @@ final class JsonTreeReader {
                 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    static ProtocolException failure(int status, String message) {
-        return new ProtocolException(message + " (HTTP " + status + ")", status, ErrorDetails.NONE);
-    }
 }

@@ -166,10 +166,10 @@ final class WireObject {
     }
 
     private RuntimeException missing(String name) {
-        return JsonTreeReader.failure(status, "reply has no " + qualified(name));
+        return ProtocolFailures.of(status, "reply has no " + qualified(name));
     }
 
     private RuntimeException wrongType(String name, String expected) {
-        return JsonTreeReader.failure(status, "reply member " + qualified(name) + " is not " + expected);
+        return ProtocolFailures.of(status, "reply member " + qualified(name) + " is not " + expected);
     }
 }

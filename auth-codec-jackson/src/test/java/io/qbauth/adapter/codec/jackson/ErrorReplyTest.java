@@ -54,7 +54,8 @@ class ErrorReplyTest {
     void accepts_single_strings_where_arrays_are_expected() {
         assertThat(codec.readErrors(bytes("{\"errors\":\"Too Many Requests\"}"), 429).messages())
                 .containsExactly("Too Many Requests");
-        ErrorDetails details = codec.readErrors(bytes("{\"errors\":{\"base\":\"Forbidden. Need user.\",\"x\":1}}"), 403);
+        ErrorDetails details = codec.readErrors(
+                bytes("{\"errors\":{\"base\":\"Forbidden. Need user.\",\"x\":1}}"), 403);
         assertThat(details.messages()).containsExactly("Forbidden. Need user.");
         assertThat(details.fieldErrors()).containsEntry("x", List.of("1"));
     }
@@ -73,7 +74,7 @@ class ErrorReplyTest {
 
         assertThatThrownBy(() -> codec.readErrors(bytes(page), 502))
                 .isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("not JSON: \"<html>??<head><title>502 Bad Gateway")
+                .hasMessageContaining("not a JSON object: \"<html>??<head><title>502 Bad Gateway")
                 .hasMessageContaining("...")
                 .hasMessageNotContaining("\r")
                 .hasMessageNotContaining("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")

@@ -119,7 +119,8 @@ class JdkAuthTransportTest {
     void reports_a_refused_connection_as_connect() throws Exception {
         URI closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/session.json?token=" + SECRET_TOKEN);
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/session.json?token="
+                    + SECRET_TOKEN);
         }
 
         expectFailure(secretBearing(closedPort), TransportException.Kind.CONNECT);
@@ -132,7 +133,8 @@ class JdkAuthTransportTest {
             release.await();
         })) {
             long start = System.nanoTime();
-            expectFailure(secretBearing(server.uri("/session.json"), Duration.ofMillis(400)), TransportException.Kind.TIMEOUT);
+            expectFailure(secretBearing(server.uri("/session.json"), Duration.ofMillis(400)),
+                    TransportException.Kind.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
