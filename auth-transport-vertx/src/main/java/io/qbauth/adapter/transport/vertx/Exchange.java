@@ -3,6 +3,7 @@ package io.qbauth.adapter.transport.vertx;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -60,11 +61,19 @@ final class Exchange {
         if (result.isDone()) {
             return;
         }
+        Future<HttpClientRequest> requested;
+        try {
+            requested = client.request(options);
+        } catch (IllegalStateException closed) {
+            // the client was closed under us: by close() racing this call, or with the verticle that created it
+            result.completeExceptionally(TransportFailures.notSent(request, "the HTTP client is closed"));
+            return;
+        }
         deadlineTimer = vertx.setTimer(Math.max(1, request.timeout().toMillis()),
                 id -> result.completeExceptionally(TransportFailures.timedOut(request)));
-        client.request(options).onComplete(obtained -> {
+        requested.onComplete(obtained -> {
             if (obtained.failed()) {
-                fail(obtained.cause());
+                result.completeExceptionally(TransportFailures.mapNotSent(request, obtained.cause()));
             } else {
                 send(obtained.result());
             }

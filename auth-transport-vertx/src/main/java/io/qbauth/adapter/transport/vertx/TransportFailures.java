@@ -35,6 +35,17 @@ final class TransportFailures {
         return new TransportException(kind, describe(request) + ": " + what(kind, cause), cause);
     }
 
+    /**
+     * A failure to obtain a connection for the request (it was never sent): a timeout stays {@code TIMEOUT}, anything
+     * else (refused, DNS, TLS, the client closing) is {@code CONNECT}.
+     */
+    static TransportException mapNotSent(TransportRequest request, Throwable failure) {
+        TransportException mapped = map(request, failure);
+        return mapped.kind() != Kind.IO ? mapped
+                : new TransportException(Kind.CONNECT, describe(request) + ": connection could not be established",
+                        mapped.getCause());
+    }
+
     /** A failure for a request that was never handed to the client. */
     static TransportException notSent(TransportRequest request, String reason) {
         return new TransportException(Kind.CONNECT, describe(request) + ": " + reason, null);

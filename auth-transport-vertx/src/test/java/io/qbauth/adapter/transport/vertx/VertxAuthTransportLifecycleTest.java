@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportResponse;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +40,31 @@ class VertxAuthTransportLifecycleTest {
             assertThat(response(second.execute(get(server.uri("/b")))).status()).isEqualTo(200);
             transportFailure(first.execute(get(server.uri("/c"))), Kind.CONNECT);
             second.close();
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    @Test
+    void createdInAVerticleItFailsFastOnceTheVerticleIsUndeployed() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<VertxAuthTransport> created = new CompletableFuture<>();
+            String deployment = vertx.deployVerticle(new VerticleBase() {
+                @Override
+                public Future<?> start() {
+                    created.complete(VertxAuthTransport.create(vertx, TransportConfig.defaults()));
+                    return Future.succeededFuture();
+                }
+            }).await();
+            VertxAuthTransport transport = created.get(5, TimeUnit.SECONDS);
+
+            vertx.undeploy(deployment).await(); // Vert.x closes the HTTP client created in the verticle
+
+            long start = System.nanoTime();
+            transportFailure(transport.execute(get(server.uri("/after-undeploy"))), Kind.CONNECT);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the request timeout")
+                    .isLessThan(Duration.ofSeconds(2));
         } finally {
             vertx.close().await();
         }
