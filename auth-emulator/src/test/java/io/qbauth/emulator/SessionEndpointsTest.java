@@ -94,11 +94,7 @@ class SessionEndpointsTest {
 
     @Test
     void unknownApplicationIs422NoApplicationFound() {
-        Map<String, String> params = client.sessionParams();
-        params.put("application_id", "99999");
-        Reply reply = client.postSigned(params, Fixtures.AUTH_SECRET);
-
-        assertJsonReply(reply, 422, "{\"errors\":{\"base\":[\"No application found\"]}}");
+        assertJsonReply(createWith("application_id", "99999"), 422, "{\"errors\":{\"base\":[\"No application found\"]}}");
         assertJsonReply(http.post("/session.json", Http.FORM, "auth_key=x"), 422,
                 "{\"errors\":{\"base\":[\"No application found\"]}}");
     }
@@ -116,12 +112,8 @@ class SessionEndpointsTest {
 
     @Test
     void wrongAuthKeyIs422UnexpectedSignatureEvenWhenSignedWithTheSecret() {
-        Map<String, String> params = client.sessionParams();
-        params.put("auth_key", "someOtherKey");
-
-        Reply reply = client.postSigned(params, Fixtures.AUTH_SECRET);
-
-        assertJsonReply(reply, 422, "{\"errors\":{\"base\":[\"Unexpected signature\"]}}");
+        assertJsonReply(createWith("auth_key", "someOtherKey"), 422,
+                "{\"errors\":{\"base\":[\"Unexpected signature\"]}}");
     }
 
     @Test
@@ -201,10 +193,10 @@ class SessionEndpointsTest {
         String outside = "{\"errors\":{\"base\":[\"Timestamp is outside the allowed window\"]}}";
         long now = Fixtures.PINNED.getEpochSecond();
 
-        assertJsonReply(createWithTimestamp(now - 3601), 422, outside);
-        assertJsonReply(createWithTimestamp(now + 3601), 422, outside);
-        assertThat(createWithTimestamp(now - 3600).status()).isEqualTo(201);
-        assertThat(createWithTimestamp(now + 3600).status()).isEqualTo(201);
+        assertJsonReply(createWith("timestamp", Long.toString(now - 3601)), 422, outside);
+        assertJsonReply(createWith("timestamp", Long.toString(now + 3601)), 422, outside);
+        assertThat(createWith("timestamp", Long.toString(now - 3600)).status()).isEqualTo(201);
+        assertThat(createWith("timestamp", Long.toString(now + 3600)).status()).isEqualTo(201);
     }
 
     @Test
@@ -218,23 +210,14 @@ class SessionEndpointsTest {
 
     @Test
     void requiresNumericTimestampAndNonce() {
-        Map<String, String> noTimestamp = client.sessionParams();
-        noTimestamp.remove("timestamp");
-        Map<String, String> textNonce = client.sessionParams();
-        textNonce.put("nonce", "abc");
-
-        assertJsonReply(client.postSigned(noTimestamp, Fixtures.AUTH_SECRET), 422,
-                "{\"errors\":{\"timestamp\":[\"can't be blank\"]}}");
-        assertJsonReply(client.postSigned(textNonce, Fixtures.AUTH_SECRET), 422,
+        assertJsonReply(createWith("timestamp", null), 422, "{\"errors\":{\"timestamp\":[\"can't be blank\"]}}");
+        assertJsonReply(createWith("nonce", "abc"), 422,
                 "{\"errors\":{\"nonce\":[\"is not a number\"]}}");
     }
 
     @Test
     void echoesNegativeNonces() {
-        Map<String, String> params = client.sessionParams();
-        params.put("nonce", "-2147483000");
-
-        Reply reply = client.postSigned(params, Fixtures.AUTH_SECRET);
+        Reply reply = createWith("nonce", "-2147483000");
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.session().getLong("nonce")).isEqualTo(-2147483000L);
@@ -250,9 +233,14 @@ class SessionEndpointsTest {
         assertThat(client.getSession(second).status()).isEqualTo(200);
     }
 
-    private Reply createWithTimestamp(long timestamp) {
+    /** A signed create-session request with one parameter replaced ({@code null} removes it). */
+    private Reply createWith(String name, String value) {
         Map<String, String> params = client.sessionParams();
-        params.put("timestamp", Long.toString(timestamp));
+        if (value == null) {
+            params.remove(name);
+        } else {
+            params.put(name, value);
+        }
         return client.postSigned(params, Fixtures.AUTH_SECRET);
     }
 
