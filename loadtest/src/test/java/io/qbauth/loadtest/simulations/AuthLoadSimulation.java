@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The default simulation: for each client (the SDK on each chosen transport, and the raw {@code HttpClient}
@@ -42,11 +41,19 @@ public class AuthLoadSimulation extends Simulation {
     private static final Duration MAX_DURATION_MARGIN = Duration.ofSeconds(60);
 
     private final LoadConfig config = LoadConfig.fromSystemProperties();
-    private final LoadRun run = new LoadRun(config, UnaryOperator.identity());
+    private final SdkInstrumentation instrumentation;
+    private final LoadRun run;
+
+    /** The simulation without SDK metrics. */
+    public AuthLoadSimulation() {
+        this(SdkInstrumentation.NONE);
+    }
 
     /** Checks the rate plan against the target, then sets up the populations and the assertions. */
     @SuppressWarnings("this-escape")
-    public AuthLoadSimulation() {
+    protected AuthLoadSimulation(SdkInstrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+        this.run = new LoadRun(config, instrumentation::forClient);
         boolean loopback = config.baseUrl().map(url -> RemoteTarget.isLoopbackHost(url.getHost())).orElse(true);
         RatePlan.of(config).checkAllowed(loopback, config.allowHighRate());
         setUp(populations()).assertions(assertions()).maxDuration(maxDuration());
@@ -121,6 +128,7 @@ public class AuthLoadSimulation extends Simulation {
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
         run.verdicts().values().stream().sorted(java.util.Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));
+        notes.addAll(instrumentation.summaryLines(config.clients()));
         if (!config.inProcessEmulator()) {
             notes.add("single-flight: not checked (a remote target has no session counters)");
         }
@@ -133,6 +141,10 @@ public class AuthLoadSimulation extends Simulation {
         }
         try {
             Files.writeString(folder.get().resolve(RunFolder.SUMMARY), text);
+            Optional<String> scrape = instrumentation.scrape();
+            if (scrape.isPresent()) {
+                Files.writeString(folder.get().resolve(RunFolder.SCRAPE), scrape.get());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,7 +31,7 @@ import java.util.function.UnaryOperator;
 final class LoadRun implements AutoCloseable {
 
     private final LoadConfig config;
-    private final UnaryOperator<QbAuth.Builder> instrumentation;
+    private final Function<String, UnaryOperator<QbAuth.Builder>> instrumentation;
     private final CallStats stats = new CallStats();
     private final ExpiryWaves waves;
     private final Map<String, Driver> drivers = new LinkedHashMap<>();
@@ -41,9 +42,9 @@ final class LoadRun implements AutoCloseable {
     private LoadTarget target;
 
     /**
-     * @param instrumentation applied to every SDK client builder last (metrics)
+     * @param instrumentation what to apply to every SDK client builder of a client, last (metrics)
      */
-    LoadRun(LoadConfig config, UnaryOperator<QbAuth.Builder> instrumentation) {
+    LoadRun(LoadConfig config, Function<String, UnaryOperator<QbAuth.Builder>> instrumentation) {
         this.config = config;
         this.instrumentation = instrumentation;
         this.waves = new ExpiryWaves(config.activeWindow(), config.idleWindow(), config.refreshDuration());
@@ -58,7 +59,7 @@ final class LoadRun implements AutoCloseable {
             Driver driver = client.equals(RawDriver.NAME)
                     ? new RawDriver(refreshPolicy().staleMargin(), config.rawHerd())
                     : new SdkDriver(SdkDriver.Transport.parse(client.substring("sdk-".length())), refreshPolicy(),
-                            instrumentation);
+                            instrumentation.apply(client));
             drivers.put(client, driver);
             AppCredentials app = target.app(client, Workload.SESSION_REFRESH);
             List<UserAccount> users = target.users(client, Workload.SESSION_REFRESH);
