@@ -1,6 +1,6 @@
 package io.qbauth.loadtest.driver;
 
-import io.qbauth.loadtest.target.UserAccount;
+import io.qbauth.loadtest.server.UserAccount;
 import java.util.concurrent.CompletionStage;
 
 /**

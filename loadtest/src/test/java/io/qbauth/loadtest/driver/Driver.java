@@ -1,6 +1,6 @@
 package io.qbauth.loadtest.driver;
 
-import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.loadtest.server.AppCredentials;
 
 /** A kind of client under load: makes {@link Agent}s that share its HTTP resources. Thread-safe. */
 public interface Driver extends AutoCloseable {

@@ -1,7 +1,7 @@
 package io.qbauth.loadtest.driver;
 
-import io.qbauth.loadtest.target.AppCredentials;
-import io.qbauth.loadtest.target.UserAccount;
+import io.qbauth.loadtest.server.AppCredentials;
+import io.qbauth.loadtest.server.UserAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

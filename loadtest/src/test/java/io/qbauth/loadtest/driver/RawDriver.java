@@ -1,6 +1,6 @@
 package io.qbauth.loadtest.driver;
 
-import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.loadtest.server.AppCredentials;
 import io.qbauth.spi.TransportConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.qbauth.loadtest.driver;
 
-import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.loadtest.server.AppCredentials;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

@@ -2,7 +2,7 @@ package io.qbauth.loadtest.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.loadtest.server.AppCredentials;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.qbauth.domain.Credentials;
 import io.qbauth.domain.NewUser;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.User;
-import io.qbauth.loadtest.target.UserAccount;
+import io.qbauth.loadtest.server.UserAccount;
 import java.util.concurrent.CompletionStage;
 
 /** An {@link Agent} that is one {@link QbAuthClient}: every call is one public SDK method. */

@@ -6,7 +6,7 @@ import io.qbauth.adapter.codec.jackson.JacksonJsonCodec;
 import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
 import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.config.RefreshPolicy;
-import io.qbauth.loadtest.target.AppCredentials;
+import io.qbauth.loadtest.server.AppCredentials;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.TransportConfig;

@@ -14,7 +14,7 @@ import io.qbauth.loadtest.LoadConfig;
 import io.qbauth.loadtest.RatePlan;
 import io.qbauth.loadtest.report.RunFolder;
 import io.qbauth.loadtest.report.SummaryTable;
-import io.qbauth.loadtest.target.RemoteTarget;
+import io.qbauth.loadtest.server.RemoteTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -19,8 +19,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.qbauth.loadtest.driver.Agent;
 import io.qbauth.loadtest.gatling.CallStats;
-import io.qbauth.loadtest.target.UserAccount;
-import io.qbauth.loadtest.target.Workload;
+import io.qbauth.loadtest.server.UserAccount;
+import io.qbauth.loadtest.server.Workload;
 import java.time.Duration;
 import java.util.function.Supplier;
 

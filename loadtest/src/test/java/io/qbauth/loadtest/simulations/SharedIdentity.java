@@ -1,7 +1,7 @@
 package io.qbauth.loadtest.simulations;
 
 import io.qbauth.loadtest.driver.Agent;
-import io.qbauth.loadtest.target.UserAccount;
+import io.qbauth.loadtest.server.UserAccount;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;

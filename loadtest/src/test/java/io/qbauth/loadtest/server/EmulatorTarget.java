@@ -1,0 +1,128 @@
+package io.qbauth.loadtest.server;
+
+import io.qbauth.emulator.EmulatorApp;
+import io.qbauth.emulator.QbEmulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The emulator started in this JVM on 127.0.0.1, once per workload: the login storm's with QuickBlox's 2-hour
+ * session lifetime, the session refresh's with the short TTL that makes sessions expire mid-run (the TTL is
+ * server-wide). Each client has its own application on each, seeded with its own users. Passwords are hashed with
+ * the emulator's default PBKDF2 cost, so a login costs the server what it costs in every other test of the project.
+ */
+public final class EmulatorTarget implements LoadTarget {
+
+    private static final long FIRST_APP_ID = 70_001;
+    private static final Duration STORM_SESSION_TTL = QbEmulator.AbstractBuilder.DEFAULT_SESSION_TTL;
+
+    private final Map<Workload, QbEmulator> emulators;
+    private final Map<String, Seeded> apps;
+
+    private EmulatorTarget(Map<Workload, QbEmulator> emulators, Map<String, Seeded> apps) {
+        this.emulators = emulators;
+        this.apps = apps;
+    }
+
+    /**
+     * Starts the emulators.
+     *
+     * @param clients    the client names (e.g. {@code sdk-jdk}, {@code raw}), one application each per workload
+     * @param sessionTtl the session-refresh emulator's sliding session lifetime
+     * @param stormUsers users seeded per login-storm application
+     * @param identities users seeded per session-refresh application
+     */
+    public static EmulatorTarget start(List<String> clients, Duration sessionTtl, int stormUsers, int identities) {
+        Map<Workload, QbEmulator> emulators = new EnumMap<>(Workload.class);
+        Map<String, Seeded> apps = new HashMap<>();
+        try {
+            long nextId = FIRST_APP_ID;
+            for (Workload workload : Workload.values()) {
+                boolean storm = workload == Workload.LOGIN_STORM;
+                QbEmulator.Builder builder = QbEmulator.builder().sessionTtl(storm ? STORM_SESSION_TTL : sessionTtl);
+                Map<String, List<UserAccount>> seeded = new HashMap<>();
+                Map<String, Long> ids = new HashMap<>();
+                for (String client : clients) {
+                    long id = nextId++;
+                    builder.app(EmulatorApp.of(id, "loadKey" + id, "loadSecret" + id));
+                    List<UserAccount> users = seedUsers(builder, id, storm ? stormUsers : identities);
+                    seeded.put(client, users);
+                    ids.put(client, id);
+                }
+                QbEmulator emulator = builder.start();
+                emulators.put(workload, emulator);
+                for (String client : clients) {
+                    long id = ids.get(client);
+                    apps.put(key(client, workload), new Seeded(new AppCredentials(emulator.baseUrl(), id,
+                            "loadKey" + id, "loadSecret" + id), seeded.get(client)));
+                }
+            }
+        } catch (RuntimeException e) {
+            emulators.values().forEach(QbEmulator::close);
+            throw e;
+        }
+        return new EmulatorTarget(emulators, Map.copyOf(apps));
+    }
+
+    private static List<UserAccount> seedUsers(QbEmulator.Builder builder, long appId, int count) {
+        List<UserAccount> users = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UserAccount user = new UserAccount("lt_" + appId + "_" + i, "lt" + i + "." + appId + "@loadtest.local",
+                    "LoadPass-" + i + "!");
+            builder.user(appId, user.login(), user.password(), user.email(), null);
+            users.add(user);
+        }
+        return List.copyOf(users);
+    }
+
+    @Override
+    public boolean allowsSignUp() {
+        return true;
+    }
+
+    @Override
+    public AppCredentials app(String client, Workload workload) {
+        return seeded(client, workload).app();
+    }
+
+    @Override
+    public List<UserAccount> users(String client, Workload workload) {
+        return seeded(client, workload).users();
+    }
+
+    @Override
+    public OptionalLong sessionsCreated(String client, Workload workload) {
+        return OptionalLong.of(emulators.get(workload).stats(app(client, workload).id()).sessionsCreated());
+    }
+
+    @Override
+    public void close() {
+        emulators.values().forEach(QbEmulator::close);
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatorTarget[login storm " + emulators.get(Workload.LOGIN_STORM).baseUrl() + ", session refresh "
+                + emulators.get(Workload.SESSION_REFRESH).baseUrl() + ", " + apps.size() + " applications]";
+    }
+
+    private Seeded seeded(String client, Workload workload) {
+        Seeded seeded = apps.get(key(client, workload));
+        if (seeded == null) {
+            throw new IllegalArgumentException("no application for " + client + " / " + workload);
+        }
+        return seeded;
+    }
+
+    private static String key(String client, Workload workload) {
+        return client + "/" + workload;
+    }
+
+    private record Seeded(AppCredentials app, List<UserAccount> users) {
+    }
+}

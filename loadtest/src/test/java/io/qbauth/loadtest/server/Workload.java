@@ -1,0 +1,12 @@
+package io.qbauth.loadtest.server;
+
+/**
+ * The two workloads; each client (an SDK transport or the raw baseline) gets its own application per workload on
+ * the emulator, so the session counters of one never mix with another's.
+ */
+public enum Workload {
+    /** Sign-ins by many short-lived virtual users (open model). */
+    LOGIN_STORM,
+    /** Calls on a few long-lived shared identities whose sessions expire mid-run (closed model). */
+    SESSION_REFRESH
+}
