@@ -7,6 +7,7 @@ import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Times every HTTP exchange of the transport it wraps ({@code qbauth.http.client.requests}). Tags: {@code method},
@@ -21,6 +22,8 @@ final class MeteredAuthTransport implements AuthTransport {
     static final String CLIENT_ERROR = "CLIENT_ERROR";
 
     private static final Pattern BOUNDED_NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    private static final String[] STATUS_CODES = IntStream.range(0, 600).mapToObj(Integer::toString)
+            .toArray(String[]::new);
 
     private final AuthTransport delegate;
     private final Meters meters;
@@ -69,7 +72,7 @@ final class MeteredAuthTransport implements AuthTransport {
             String method = TagValues.httpMethod(request.method());
             String uri = uris.of(request.uri());
             if (failure == null && response != null) {
-                meters.httpRequest(start, method, uri, Integer.toString(response.status()),
+                meters.httpRequest(start, method, uri, status(response.status()),
                         Outcome.forStatus(response.status()).name(), TagValues.NONE, clientName);
             } else {
                 boolean ioFailure = TagValues.unwrap(failure) instanceof TransportException;
@@ -79,6 +82,10 @@ final class MeteredAuthTransport implements AuthTransport {
         } catch (RuntimeException e) {
             Meters.dropped("the HTTP tags", e);
         }
+    }
+
+    private static String status(int code) {
+        return code >= 0 && code < STATUS_CODES.length ? STATUS_CODES[code] : Integer.toString(code);
     }
 
     private static String boundedName(AuthTransport transport) {

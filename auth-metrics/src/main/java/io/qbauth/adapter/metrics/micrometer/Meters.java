@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every qbauth meter, pre-bound to the registry ({@link MeterProvider}: the tags are resolved per sample, the builder
- * is not rebuilt). Recording never throws: a failing registry, filter or clock is logged at DEBUG (meter name and
- * exception class only) and the sample is dropped.
+ * Every qbauth meter, pre-bound to the registry ({@link MeterProvider}: the builder is built once, the tags are
+ * resolved per sample; the two timers remember what they resolved, see {@link ResolvedTimers}). Recording never
+ * throws: a failing registry, filter or clock is logged at DEBUG (meter name and exception class only) and the sample
+ * is dropped.
  */
 final class Meters {
 
@@ -39,8 +40,8 @@ final class Meters {
     private final Clock clock;
     private final QbAuthMetricNames names;
     private final String clientNameOverride;
-    private final MeterProvider<Timer> operations;
-    private final MeterProvider<Timer> httpRequests;
+    private final ResolvedTimers<OperationTags> operations;
+    private final ResolvedTimers<HttpTags> httpRequests;
     private final MeterProvider<Counter> creations;
     private final MeterProvider<Counter> recreations;
     private final MeterProvider<Counter> flightJoins;
@@ -57,9 +58,10 @@ final class Meters {
         Tags common = options.tags();
         this.clientNameOverride = common.stream().filter(tag -> tag.getKey().equals(CLIENT_NAME))
                 .map(Tag::getValue).findFirst().orElse(null);
-        this.operations = timer(names.operations(), "qbauth client operations", options, registry);
-        this.httpRequests = timer(names.httpClientRequests(), "HTTP exchanges of the qbauth transport", options,
-                registry);
+        this.operations = new ResolvedTimers<>(registry,
+                timer(names.operations(), "qbauth client operations", options, registry));
+        this.httpRequests = new ResolvedTimers<>(registry,
+                timer(names.httpClientRequests(), "HTTP exchanges of the qbauth transport", options, registry));
         this.creations = counter(names.sessionCreations(), "session creations", common, registry);
         this.recreations = counter(names.sessionRecreations(), "expired sessions replaced by a new one", common,
                 registry);
@@ -93,8 +95,8 @@ final class Meters {
     void operation(long start, String operation, String sessionKind, String authMethod, String outcome,
                    String exception) {
         try {
-            operations.withTags(OPERATION, operation, SESSION_KIND, sessionKind, AUTH_METHOD, authMethod,
-                    OUTCOME, outcome, EXCEPTION, exception).record(elapsed(start), TimeUnit.NANOSECONDS);
+            operations.get(new OperationTags(operation, sessionKind, authMethod, outcome, exception))
+                    .record(elapsed(start), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             dropped(names.operations(), e);
         }
@@ -103,8 +105,8 @@ final class Meters {
     void httpRequest(long start, String method, String uri, String status, String outcome, String exception,
                      String clientName) {
         try {
-            httpRequests.withTags(METHOD, method, URI, uri, STATUS, status, OUTCOME, outcome, EXCEPTION, exception,
-                    CLIENT_NAME, clientName).record(elapsed(start), TimeUnit.NANOSECONDS);
+            httpRequests.get(new HttpTags(method, uri, status, outcome, exception, clientName))
+                    .record(elapsed(start), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             dropped(names.httpClientRequests(), e);
         }
@@ -145,6 +147,26 @@ final class Meters {
 
     void logout() {
         increment(logouts, names.logouts());
+    }
+
+    /** The tag values of one {@code qbauth.operations} timer. */
+    private record OperationTags(String operation, String sessionKind, String authMethod, String outcome,
+                                 String exception) implements ResolvedTimers.Key {
+        @Override
+        public String[] keyValues() {
+            return new String[] {OPERATION, operation, SESSION_KIND, sessionKind, AUTH_METHOD, authMethod,
+                OUTCOME, outcome, EXCEPTION, exception};
+        }
+    }
+
+    /** The tag values of one {@code qbauth.http.client.requests} timer. */
+    private record HttpTags(String method, String uri, String status, String outcome, String exception,
+                            String clientName) implements ResolvedTimers.Key {
+        @Override
+        public String[] keyValues() {
+            return new String[] {METHOD, method, URI, uri, STATUS, status, OUTCOME, outcome, EXCEPTION, exception,
+                CLIENT_NAME, clientName};
+        }
     }
 
     private long elapsed(long start) {
