@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -249,11 +250,14 @@ class JdkAuthTransportTest {
         return send(transport, request);
     }
 
+    /** Waits at most 20 s (a bounded, interruptible wait: a regression fails instead of hanging the build). */
     private static TransportResponse send(JdkAuthTransport transport, TransportRequest request) {
         try {
-            return transport.execute(request).toCompletableFuture().join();
-        } catch (CompletionException e) {
+            return transport.execute(request).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
             throw (RuntimeException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no outcome within 20 s", e);
         }
     }
 

@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -104,9 +105,11 @@ class JdkAuthTransportTlsTest {
         URI uri = URI.create("https://" + host + ":" + server.getAddress().getPort() + "/session.json");
         try (JdkAuthTransport transport = new JdkAuthTransport(config)) {
             return transport.execute(new TransportRequest("GET", uri, Map.of(), null, Duration.ofSeconds(10)))
-                    .toCompletableFuture().join().status();
-        } catch (CompletionException e) {
+                    .toCompletableFuture().get(20, TimeUnit.SECONDS).status();
+        } catch (ExecutionException e) {
             throw (RuntimeException) e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new AssertionError("no outcome within 20 s", e);
         }
     }
 
