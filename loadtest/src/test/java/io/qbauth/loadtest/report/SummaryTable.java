@@ -8,7 +8,7 @@ import java.util.Map;
 /** Formats the per-request figures and the verdict lines as one screen of text. */
 public final class SummaryTable {
 
-    private static final String ROW = "%-36s %8s %8s %7s %7s %7s %8s%n";
+    private static final String ROW = "%-40s %7s %7s %7s %7s %7s %7s%n";
 
     private SummaryTable() {
     }

@@ -100,14 +100,18 @@ public class AuthLoadSimulation extends Simulation {
         assertions.add(global().successfulRequests().percent().gte(MIN_SUCCESS_PERCENT));
         int p99 = (int) config.p99().toMillis();
         for (String client : config.clients()) {
-            List<String> names = new ArrayList<>(RequestNames.ALWAYS);
+            List<String> storm = new ArrayList<>(RequestNames.STORM_CALLS);
             if (config.signUpEvery() > 0) {
-                names.add(RequestNames.SIGN_UP);
+                storm.add(RequestNames.SIGN_UP);
             }
-            names.forEach(name -> assertions.add(details(client, name).responseTime().percentile(99.0).lt(p99)));
+            storm.forEach(name -> assertions.add(details(client, RequestNames.STORM, name)
+                    .responseTime().percentile(99.0).lt(p99)));
+            RequestNames.REFRESH_CALLS.forEach(name -> assertions.add(details(client, RequestNames.REFRESH, name)
+                    .responseTime().percentile(99.0).lt(p99)));
             if (config.inProcessEmulator()) {
-                assertions.add(details(client, RequestNames.SINGLE_FLIGHT_CHECK).allRequests().count().is(1L));
-                assertions.add(details(client, RequestNames.SINGLE_FLIGHT_CHECK).failedRequests().count().is(0L));
+                String check = RequestNames.SINGLE_FLIGHT_CHECK;
+                assertions.add(details(client, RequestNames.REFRESH, check).allRequests().count().is(1L));
+                assertions.add(details(client, RequestNames.REFRESH, check).failedRequests().count().is(0L));
             }
         }
         return assertions;

@@ -2,8 +2,13 @@ package io.qbauth.loadtest.simulations;
 
 import java.util.List;
 
-/** The stable request names the report, the assertions and the summary use. */
+/** The stable group and request names the report, the assertions and the summary use. */
 final class RequestNames {
+
+    /** The group of the login storm and sign-up requests, inside the client's group. */
+    static final String STORM = "storm";
+    /** The group of the session-refresh requests and the single-flight check, inside the client's group. */
+    static final String REFRESH = "refresh";
 
     static final String CREATE_APP_SESSION = "create-app-session";
     static final String LOGIN = "login";
@@ -15,9 +20,11 @@ final class RequestNames {
     /** A synthetic request: OK when the single-flight property held for the client, KO otherwise. */
     static final String SINGLE_FLIGHT_CHECK = "single-flight-check";
 
-    /** The names of real calls every client makes, whatever the settings. */
-    static final List<String> ALWAYS = List.of(CREATE_APP_SESSION, LOGIN, LOGIN_EMAIL, API_CALL, DESTROY_SESSION,
-            GET_SESSION);
+    /** The login-storm calls every client makes, whatever the settings (sign-up aside). */
+    static final List<String> STORM_CALLS = List.of(CREATE_APP_SESSION, LOGIN, LOGIN_EMAIL, API_CALL,
+            DESTROY_SESSION);
+    /** The session-refresh calls every client makes. */
+    static final List<String> REFRESH_CALLS = List.of(API_CALL, GET_SESSION);
 
     private RequestNames() {
     }

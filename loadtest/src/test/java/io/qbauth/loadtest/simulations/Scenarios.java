@@ -2,6 +2,7 @@ package io.qbauth.loadtest.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.qbauth.loadtest.gatling.TimedCall.timed;
@@ -25,8 +26,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The scenarios, the same for every client; each runs inside a group named after the client, so Gatling's report
- * and assertions show {@code sdk-jdk / login} beside {@code raw / login}.
+ * The scenarios, the same for every client; each runs inside a group named after the client, then one named after
+ * the phase ({@code storm} or {@code refresh}), so Gatling's report and assertions show
+ * {@code sdk-jdk / storm / login} beside {@code raw / storm / login}.
  */
 final class Scenarios {
 
@@ -52,7 +54,8 @@ final class Scenarios {
                         .orElse(exec(timed(stats, LOGIN, session -> agent(session).login(user(session), false))
                                 .onSuccess(Scenarios::saveUserId))))
                 .exitHereIfFailed();
-        return scenario("login-storm " + client).group(client).on(signIn.exec(useAndLeave(stats)));
+        return scenario("login-storm " + client).group(client).on(group(RequestNames.STORM).on(
+                signIn.exec(useAndLeave(stats))));
     }
 
     /** A new user signing up, then in: application session, sign-up, login, session destroyed. */
@@ -65,7 +68,7 @@ final class Scenarios {
                         .onSuccess(Scenarios::saveUserId))
                 .exitHereIfFailed()
                 .exec(useAndLeave(stats));
-        return scenario("sign-up " + client).group(client).on(chain);
+        return scenario("sign-up " + client).group(client).on(group(RequestNames.STORM).on(chain));
     }
 
     /**
@@ -88,22 +91,21 @@ final class Scenarios {
                 .exec(doIfOrElse(session -> step(session).call())
                         .then(calls)
                         .orElse(pause(session -> Duration.ofMillis(step(session).waitMillis()))));
-        return scenario("session-refresh " + client).group(client).on(chain);
+        return scenario("session-refresh " + client).group(client).on(group(RequestNames.REFRESH).on(chain));
     }
 
     /** One synthetic request after the session-refresh phase: OK when single-flight held for the client. */
     static ScenarioBuilder singleFlightCheck(LoadRun run, String client) {
-        return scenario("single-flight-check " + client).group(client).on(exec(timed(run.stats(),
-                SINGLE_FLIGHT_CHECK, session -> {
+        return scenario("single-flight-check " + client).group(client).on(group(RequestNames.REFRESH).on(
+                exec(timed(run.stats(), SINGLE_FLIGHT_CHECK, session -> {
                     SingleFlightVerdict verdict = new SingleFlightVerdict(client,
                             run.target().sessionsCreated(client, Workload.SESSION_REFRESH).orElse(0),
                             run.config().identities(), Math.max(0, run.waves().wavesEntered() - 1));
                     run.recordVerdict(verdict);
                     return verdict.asStage();
-                })));
+                }))));
     }
 
-    /** A new client on the login-storm application for {@code user}, with an application session. */
     private static ChainBuilder arrive(LoadRun run, String client, Supplier<UserAccount> user) {
         return exec(session -> session
                 .set(AGENT, run.driver(client).newAgent(run.target().app(client, Workload.LOGIN_STORM)))
