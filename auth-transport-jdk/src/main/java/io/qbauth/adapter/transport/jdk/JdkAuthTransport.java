@@ -87,7 +87,7 @@ public final class JdkAuthTransport implements AuthTransport {
         }
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
-            exchange = client.sendAsync(httpRequest, bodyHandler);
+            exchange = client.sendAsync(httpRequest, bodyHandler.forMethod(request.method()));
         } catch (IllegalStateException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(FailureMapper.notSent(request, "the HTTP client refused it"));
         }

@@ -13,8 +13,9 @@ import java.util.concurrent.Flow;
 
 /**
  * Reads a reply body into a byte array of at most {@code maxBytes}. A {@code Content-Length} above the limit fails
- * before any byte is read; a body that crosses the limit while streaming fails at that chunk and cancels the
- * subscription (which closes the connection). It never holds more than {@code maxBytes}.
+ * before any byte is read (except on replies that have no body whatever they announce: to {@code HEAD}, and 204 or
+ * 304); a body that crosses the limit while streaming fails at that chunk and cancels the subscription (which
+ * closes the connection). It never holds more than {@code maxBytes}.
  */
 final class LimitedBodyHandler implements BodyHandler<byte[]> {
 
@@ -30,14 +31,26 @@ final class LimitedBodyHandler implements BodyHandler<byte[]> {
     private static final int INITIAL_CAPACITY = 8 * 1024;
 
     private final int maxBytes;
+    private final boolean bodiless;
 
     LimitedBodyHandler(int maxBytes) {
+        this(maxBytes, false);
+    }
+
+    private LimitedBodyHandler(int maxBytes, boolean bodiless) {
         this.maxBytes = maxBytes;
+        this.bodiless = bodiless;
+    }
+
+    /** The handler for a request with this method: a {@code HEAD} reply announces a length it never sends. */
+    LimitedBodyHandler forMethod(String method) {
+        return "HEAD".equals(method) ? new LimitedBodyHandler(maxBytes, true) : this;
     }
 
     @Override
     public BodySubscriber<byte[]> apply(ResponseInfo info) {
-        OptionalLong announced = info.headers().firstValueAsLong("Content-Length");
+        boolean noBody = bodiless || info.statusCode() == 204 || info.statusCode() == 304;
+        OptionalLong announced = noBody ? OptionalLong.empty() : info.headers().firstValueAsLong("Content-Length");
         if (announced.isPresent() && announced.getAsLong() > maxBytes) {
             return new Subscriber(maxBytes, 0, true);
         }

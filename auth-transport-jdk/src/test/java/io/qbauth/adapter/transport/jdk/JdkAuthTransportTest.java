@@ -159,6 +159,17 @@ class JdkAuthTransportTest {
     }
 
     @Test
+    void does_not_hold_replies_without_a_body_to_the_length_they_announce() throws Exception {
+        String big = "Content-Length: " + (LIMIT * 10) + "\r\n\r\n";
+        try (RawServer head = new RawServer(socket -> RawServer.write(socket, "HTTP/1.1 200 OK\r\n" + big));
+             RawServer notModified = new RawServer(socket ->
+                     RawServer.write(socket, "HTTP/1.1 304 Not Modified\r\n" + big))) {
+            assertThat(send(request("HEAD", head.uri("/users/1.json"), Map.of())).bodyLength()).isZero();
+            assertThat(send(request("GET", notModified.uri("/users/1.json"), Map.of())).status()).isEqualTo(304);
+        }
+    }
+
+    @Test
     void refuses_a_streamed_reply_as_soon_as_it_crosses_the_limit() throws Exception {
         try (RawServer server = new RawServer(socket -> {
             RawServer.write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
