@@ -13,6 +13,7 @@ import io.qbauth.domain.AuthException;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.InvalidCredentialsException;
 import io.qbauth.domain.Session;
+import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.SessionKind;
 import io.qbauth.e2e.support.MutableClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
@@ -141,6 +142,39 @@ class ReauthE2eTest {
             assertThat(failures).allSatisfy(e -> assertThat(e).isInstanceOf(InvalidCredentialsException.class));
             assertThat(sdk.recorder().sent("POST", "/session.json")).as("the first login, then one re-creation")
                     .hasSize(2);
+        }
+    }
+
+    @TransportTest
+    void an_adopted_token_the_server_expired_fails_typed_without_a_credentials_supplier(TransportUnderTest transport) {
+        try (Sdk owner = Sdk.start(transport, emulator); Sdk adopter = Sdk.start(transport, emulator)) {
+            Session alice = owner.blocking().createUserSession(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD));
+            adopter.blocking().startSessionWithToken(alice.token().value());
+            serverClock.advance(PAST_THE_TTL);
+
+            AuthException failure = failure(adopter, ApiRequest.get("/users/" + alice.userId() + ".json"));
+
+            assertThat(failure).isInstanceOf(SessionExpiredException.class);
+            assertThat(adopter.recorder().sent("POST", "/session.json")).as("nothing to re-create it with").isEmpty();
+        }
+    }
+
+    @TransportTest
+    void an_adopted_user_token_is_recreated_as_that_user_with_a_credentials_supplier(TransportUnderTest transport) {
+        CredentialsSupplier alicesPassword = CredentialsSupplier.of(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD));
+        try (Sdk owner = Sdk.start(transport, emulator);
+             Sdk adopter = Sdk.start(transport, emulator, builder -> builder.credentialsSupplier(alicesPassword))) {
+            Session alice = owner.blocking().createUserSession(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD));
+            adopter.blocking().startSessionWithToken(alice.token().value());
+            serverClock.advance(PAST_THE_TTL);
+
+            ApiResponse response = adopter.blocking().execute(ApiRequest.get("/users/" + alice.userId() + ".json"));
+
+            assertThat(response.status()).isEqualTo(200);
+            Session now = adopter.client().currentSession().orElseThrow();
+            assertThat(now.kind()).isEqualTo(SessionKind.USER);
+            assertThat(now.userId()).isEqualTo(alice.userId());
+            assertThat(now.token()).isNotEqualTo(alice.token());
         }
     }
 
