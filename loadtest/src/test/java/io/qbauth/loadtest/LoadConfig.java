@@ -1,5 +1,6 @@
 package io.qbauth.loadtest;
 
+import io.qbauth.loadtest.driver.RawDriver;
 import io.qbauth.loadtest.driver.SdkDriver;
 import java.net.URI;
 import java.nio.file.Path;
@@ -7,8 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The run's settings, read from system properties (see the module README for each one and its default). The
@@ -133,9 +136,9 @@ public record LoadConfig(
     /** The client names in the order they run: {@code sdk-<transport>}..., then {@code raw}. */
     public List<String> clients() {
         List<String> clients = new ArrayList<>();
-        transports.forEach(t -> clients.add("sdk-" + t.name().toLowerCase(java.util.Locale.ROOT)));
+        transports.forEach(t -> clients.add("sdk-" + t.name().toLowerCase(Locale.ROOT)));
         if (baseline) {
-            clients.add(io.qbauth.loadtest.driver.RawDriver.NAME);
+            clients.add(RawDriver.NAME);
         }
         return List.copyOf(clients);
     }
@@ -212,7 +215,7 @@ public record LoadConfig(
             return Duration.ofSeconds(positiveLong(name, fallback));
         }
 
-        private <T> T number(String name, T fallback, java.util.function.Function<String, T> parse) {
+        private <T> T number(String name, T fallback, Function<String, T> parse) {
             try {
                 return optional(name).map(parse).orElse(fallback);
             } catch (NumberFormatException e) {

@@ -1,5 +1,7 @@
 package io.qbauth.loadtest;
 
+import java.util.Locale;
+
 /**
  * The highest request rate a run's settings can produce, and the rule that keeps a remote target under QuickBlox's
  * per-plan limit. QuickBlox documents plan limits of 80, 120 and 160 requests per second (wire protocol doc §6) and
@@ -43,7 +45,7 @@ public record RatePlan(double loginStormRps, double sessionRefreshRps) {
         if (loopbackTarget || allowHighRate || peakRps() <= QUICKBLOX_PLAN_LIMIT_RPS) {
             return;
         }
-        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "this run could send up to %.0f requests/s to a remote target, above QuickBlox's smallest plan "
                         + "limit of %.0f/s (429s, and load on a real account): lower -Drate, -Dusers or raise "
                         + "-DthinkMs, or set -Dqbauth.loadtest.allowHighRate=true if the account's plan allows it",

@@ -42,7 +42,8 @@ public final class RawDriver implements Driver {
 
     @Override
     public Agent newAgent(AppCredentials app) {
-        return new RawAgent(new RawHttp(http, app.baseUrl(), TransportConfig.DEFAULT_REQUEST_TIMEOUT), app, staleMargin, herd);
+        RawHttp raw = new RawHttp(http, app.baseUrl(), TransportConfig.DEFAULT_REQUEST_TIMEOUT);
+        return new RawAgent(raw, app, staleMargin, herd);
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Java DSL of the timed-call action: {@code exec(timed(stats, "login", s -> agent(s).login(user(s))))}. The request name is
- * what Gatling's report, assertions and the summary show; keep it a stable constant.
+ * Java DSL of the timed-call action: {@code exec(timed(stats, "login", s -> agent(s).login(user(s))))}. The
+ * request name is what Gatling's report, assertions and the summary show; keep it a stable constant.
  *
  * @param <T> what the call completes with
  */

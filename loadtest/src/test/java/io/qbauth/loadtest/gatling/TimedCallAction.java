@@ -41,7 +41,8 @@ final class TimedCallAction<T> implements ExitableAction {
     private final Action next;
     private final Logger logger = Logger.apply(TimedCallAction.class);
 
-    TimedCallAction(CallStats stats, String requestName, Function<io.gatling.javaapi.core.Session, CompletionStage<T>> call,
+    TimedCallAction(CallStats stats, String requestName,
+            Function<io.gatling.javaapi.core.Session, CompletionStage<T>> call,
             BiFunction<io.gatling.javaapi.core.Session, T, io.gatling.javaapi.core.Session> onSuccess,
             StatsEngine statsEngine, Clock clock, Action next) {
         this.stats = stats;

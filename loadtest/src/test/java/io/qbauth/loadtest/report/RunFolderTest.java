@@ -25,7 +25,8 @@ class RunFolderTest {
     void prefersTheFolderThePluginRecordedOverTheNewest() throws IOException {
         Path recorded = run("sim-1", 1_000);
         run("sim-2", 2_000);
-        Files.writeString(results.resolve("lastRun.txt"), "sim-1\nExecutionError: Gatling simulation assertions failed!\n");
+        Files.writeString(results.resolve("lastRun.txt"),
+                "sim-1\nExecutionError: Gatling simulation assertions failed!\n");
 
         assertThat(RunFolder.lastRun(results)).contains(recorded);
     }

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public class AuthLoadSimulation extends Simulation {
                 config.stormDuration().toSeconds(), config.signUpEvery(), config.users(), config.identities(),
                 config.refreshDuration().toSeconds(), config.sessionTtl().toSeconds(),
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
-        run.verdicts().values().stream().sorted(java.util.Comparator.comparing(SingleFlightVerdict::client))
+        run.verdicts().values().stream().sorted(Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));
         notes.addAll(instrumentation.summaryLines(config.clients()));
         if (!config.inProcessEmulator()) {
