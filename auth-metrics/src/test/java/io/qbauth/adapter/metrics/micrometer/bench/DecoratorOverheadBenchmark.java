@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of the metrics decorators on the hot path, isolated from I/O: an authenticated
  * {@code execute(GET /users/42.json)} through the whole SDK on a {@link CannedTransport}, with and without
- * {@link QbAuthMetrics} (Prometheus registry, histograms off). Not a test: run it by hand (see the module README).
+ * {@link QbAuthMetrics} (Prometheus registry, histograms off). One thread: the per-call cost is the question, and on
+ * a small shared machine more threads measure the scheduler. Not a test: run it by hand (see the module README).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx512m")
-@Threads(2)
+@Threads(1)
 public class DecoratorOverheadBenchmark {
 
     private static final ApiRequest REQUEST = ApiRequest.get("/users/42.json");
