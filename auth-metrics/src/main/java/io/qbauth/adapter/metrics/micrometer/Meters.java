@@ -35,6 +35,9 @@ final class Meters {
     static final Set<String> BUILT_IN_TAG_KEYS = Set.of(OPERATION, SESSION_KIND, AUTH_METHOD, OUTCOME, EXCEPTION,
             METHOD, URI, STATUS, CLIENT_NAME, REASON, RESULT);
 
+    /** What {@link #start()} returns when the clock failed: the sample is dropped. */
+    static final long NO_START = Long.MIN_VALUE;
+
     private static final System.Logger LOG = System.getLogger(Meters.class.getName());
 
     private final Clock clock;
@@ -82,18 +85,21 @@ final class Meters {
         return clientNameOverride;
     }
 
-    /** A start time for {@link #operation} or {@link #httpRequest}; 0 if the clock fails. */
+    /** A start time for {@link #operation} or {@link #httpRequest}; {@link #NO_START} if the clock fails. */
     long start() {
         try {
             return clock.monotonicTime();
         } catch (RuntimeException e) {
             dropped("clock", e);
-            return 0;
+            return NO_START;
         }
     }
 
     void operation(long start, String operation, String sessionKind, String authMethod, String outcome,
                    String exception) {
+        if (start == NO_START) {
+            return;
+        }
         try {
             operations.get(new OperationTags(operation, sessionKind, authMethod, outcome, exception))
                     .record(elapsed(start), TimeUnit.NANOSECONDS);
@@ -104,6 +110,9 @@ final class Meters {
 
     void httpRequest(long start, String method, String uri, String status, String outcome, String exception,
                      String clientName) {
+        if (start == NO_START) {
+            return;
+        }
         try {
             httpRequests.get(new HttpTags(method, uri, status, outcome, exception, clientName))
                     .record(elapsed(start), TimeUnit.NANOSECONDS);

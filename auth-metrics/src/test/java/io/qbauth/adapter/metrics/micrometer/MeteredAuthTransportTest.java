@@ -3,9 +3,11 @@ package io.qbauth.adapter.metrics.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.domain.TransportException;
@@ -40,6 +42,23 @@ class MeteredAuthTransportTest {
                 "outcome", "CLIENT_ERROR", "exception", "none", "client.name", "stub").timer();
         assertThat(timer.count()).isEqualTo(1);
         assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+    }
+
+    @Test
+    void theSampleIsTheTimeFromSendingToTheReplyOnTheRegistrysClock() {
+        MockClock clock = new MockClock();
+        SimpleMeterRegistry mocked = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        CompletableFuture<TransportResponse> reply = new CompletableFuture<>();
+        AuthTransport metered = new MeteredAuthTransport(new Stub(request -> reply, "stub"),
+                new Meters(mocked, QbAuthMetricsOptions.ofDefaults()));
+
+        CompletableFuture<TransportResponse> seen = metered.execute(request("GET", "https://h/session.json"))
+                .toCompletableFuture();
+        clock.add(Duration.ofMillis(250));
+        reply.complete(new TransportResponse(200, Map.of(), null));
+
+        assertThat(seen).isCompleted();
+        assertThat(mocked.get(TIMER).timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250);
     }
 
     @Test
