@@ -111,7 +111,7 @@ public record LoadConfig(
                 s.bool("baseline", true),
                 baseUrl, remoteApp, usersFile,
                 s.bool("qbauth.loadtest.allowHighRate", false),
-                s.positiveDouble("rate", remote ? 2 : smoke ? 5 : 20),
+                s.positiveDouble("rate", remote ? 2 : smoke ? 5 : 10),
                 s.seconds("rampSeconds", smoke ? 2 : 5),
                 s.seconds("loginSeconds", smoke ? 4 : 15),
                 s.nonNegativeInt("signUpEvery", remote ? 0 : 10),
@@ -123,7 +123,7 @@ public record LoadConfig(
                 s.seconds("ttlSeconds", smoke ? 2 : 3),
                 s.seconds("activeSeconds", smoke ? 2 : 3),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
-                Duration.ofMillis(s.positiveLong("p99Ms", smoke ? 3000 : 2000)),
+                Duration.ofMillis(s.positiveLong("p99Ms", 3000)),
                 s.bool("qbauth.loadtest.rawHerd", false),
                 Path.of(s.text("qbauth.loadtest.resultsDir", "target/gatling")));
         if (remote && config.signUpEvery() > 0) {
