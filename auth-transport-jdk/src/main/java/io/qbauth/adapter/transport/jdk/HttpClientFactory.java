@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -14,6 +16,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /** Builds the {@link HttpClient} a {@link JdkAuthTransport} owns, from a {@link TransportConfig}. */
 final class HttpClientFactory {
+
+    /** A client and the executor it runs on; both belong to the transport, which closes them in that order. */
+    record OwnedClient(HttpClient client, ExecutorService executor) {
+    }
 
     private static final System.Logger LOG = System.getLogger(HttpClientFactory.class.getName());
 
@@ -25,11 +31,19 @@ final class HttpClientFactory {
      * {@code Upgrade: h2c} attempt on every new connection for nothing. Redirects are never followed, so a session
      * token is never sent to a host the SDK was not configured with.
      *
+     * <p>The client's internal tasks (reading and delivering reply bodies) run on virtual threads rather than the
+     * default cached pool of platform threads: the hand-offs per exchange are much cheaper (on loopback the CPU time
+     * per call fell by a third, see e2e-tests' benchmarks). As with any {@code sendAsync}, the returned stage
+     * completes on the common {@code ForkJoinPool}.
+     *
      * <p>{@code maxConnections}, {@code keepAlive} and {@code idleTimeout} have no per-client setting in the JDK
      * client (only JVM-wide {@code jdk.httpclient.*} system properties), so they are not applied here.
      */
-    static HttpClient create(TransportConfig config) {
+    static OwnedClient create(TransportConfig config) {
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("qbauth-jdk-http-", 0).factory());
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(config.connectTimeout());
@@ -40,7 +54,7 @@ final class HttpClientFactory {
         } else {
             config.sslContext().ifPresent(builder::sslContext);
         }
-        return builder.build();
+        return new OwnedClient(builder.build(), executor);
     }
 
     /**

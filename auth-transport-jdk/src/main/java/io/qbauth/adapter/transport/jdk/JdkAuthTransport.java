@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,14 +39,19 @@ public final class JdkAuthTransport implements AuthTransport {
     static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
     private final HttpClient client;
-    private final boolean ownsClient;
+    /** The client's executor when this transport built the client (and so closes both), else null. */
+    private final ExecutorService ownedExecutor;
     private final RequestMapper requests;
     private final LimitedBodyHandler bodyHandler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A transport that builds, owns and closes its own HTTP/1.1 client configured from {@code config}. */
     public JdkAuthTransport(TransportConfig config) {
-        this(HttpClientFactory.create(config), true, config);
+        this(HttpClientFactory.create(config), config);
+    }
+
+    private JdkAuthTransport(HttpClientFactory.OwnedClient owned, TransportConfig config) {
+        this(owned.client(), owned.executor(), config);
     }
 
     /**
@@ -61,13 +67,13 @@ public final class JdkAuthTransport implements AuthTransport {
      * {@code userAgent} apply (timeouts and TLS are the client's). {@link #close()} does not close {@code client}.
      */
     public JdkAuthTransport(HttpClient client, TransportConfig config) {
-        this(Objects.requireNonNull(client, "client"), false, config);
+        this(Objects.requireNonNull(client, "client"), (ExecutorService) null, config);
     }
 
-    private JdkAuthTransport(HttpClient client, boolean ownsClient, TransportConfig config) {
+    private JdkAuthTransport(HttpClient client, ExecutorService ownedExecutor, TransportConfig config) {
         Objects.requireNonNull(config, "config");
         this.client = client;
-        this.ownsClient = ownsClient;
+        this.ownedExecutor = ownedExecutor;
         this.requests = new RequestMapper(config.userAgent());
         this.bodyHandler = new LimitedBodyHandler(config.maxResponseBytes());
     }
@@ -124,10 +130,13 @@ public final class JdkAuthTransport implements AuthTransport {
         return JdkAuthTransportProvider.NAME;
     }
 
-    /** Closes the client if this transport created it (waiting up to 1 s for exchanges in flight); idempotent. */
+    /**
+     * Closes the client and its executor if this transport created them (letting exchanges in flight finish for up
+     * to 1 s, then aborting them); idempotent.
+     */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true) || !ownsClient) {
+        if (!closed.compareAndSet(false, true) || ownedExecutor == null) {
             return;
         }
         client.shutdown();
@@ -138,12 +147,14 @@ public final class JdkAuthTransport implements AuthTransport {
         } catch (InterruptedException e) {
             client.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            ownedExecutor.shutdownNow();
         }
     }
 
     @Override
     public String toString() {
-        return "JdkAuthTransport[" + (ownsClient ? "owned" : "external") + " client" + (closed.get() ? ", closed" : "")
+        return "JdkAuthTransport[" + (ownedExecutor != null ? "owned" : "external") + " client" + (closed.get() ? ", closed" : "")
                 + "]";
     }
 }
