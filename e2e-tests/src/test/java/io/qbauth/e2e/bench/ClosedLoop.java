@@ -1,5 +1,6 @@
 package io.qbauth.e2e.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -20,18 +21,30 @@ final class ClosedLoop {
         void run() throws Exception;
     }
 
-    /** What one run measured. */
-    record Result(String name, int callers, long operations, Duration measured, long p50Nanos, long p99Nanos) {
+    /**
+     * What one run measured. {@code cpuNanos} is this process's CPU time during the measured window (client and
+     * in-process server together): per operation it is the cost of one call, which other processes on a shared
+     * machine slow down but do not inflate, unlike throughput.
+     */
+    record Result(String name, int callers, long operations, Duration measured, long p50Nanos, long p99Nanos,
+                  long cpuNanos) {
 
         double opsPerSecond() {
             return operations / (measured.toNanos() / 1e9);
         }
 
+        double cpuMicrosPerOperation() {
+            return operations == 0 ? 0 : cpuNanos / 1e3 / operations;
+        }
+
         String row() {
-            return String.format("%-40s %3d callers %9.0f ops/s   p50 %8.1f us   p99 %8.1f us", name, callers,
-                    opsPerSecond(), p50Nanos / 1e3, p99Nanos / 1e3);
+            return String.format("%-32s %3d callers %8.0f ops/s  p50 %8.1f us  p99 %8.1f us  cpu %6.1f us/op", name,
+                    callers, opsPerSecond(), p50Nanos / 1e3, p99Nanos / 1e3, cpuMicrosPerOperation());
         }
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** One caller's latencies; written by its own thread only, read after the run has ended. */
     private static final class Recorder {
@@ -78,8 +91,10 @@ final class ClosedLoop {
         Thread.sleep(warmup.toMillis());
         recording.set(true);
         long start = System.nanoTime();
+        long cpuStart = OS.getProcessCpuTime();
         Thread.sleep(measure.toMillis());
         recording.set(false);
+        long cpu = OS.getProcessCpuTime() - cpuStart;
         long measured = System.nanoTime() - start;
         stop.set(true);
         done.await();
@@ -88,7 +103,7 @@ final class ClosedLoop {
         }
         long[] all = recorders.stream().flatMapToLong(r -> Arrays.stream(r.samples, 0, r.count)).sorted().toArray();
         return new Result(name, callers, all.length, Duration.ofNanos(measured), percentile(all, 0.50),
-                percentile(all, 0.99));
+                percentile(all, 0.99), cpu);
     }
 
     private static long percentile(long[] sorted, double quantile) {

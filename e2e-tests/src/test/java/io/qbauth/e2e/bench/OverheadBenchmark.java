@@ -18,12 +18,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * SDK overhead over a bare {@link HttpClient}, in one run against the embedded emulator: an authenticated
  * {@code GET /session.json} through {@code client.execute(ApiRequest.get(...))} and {@code client.getSession()}
- * (JDK transport), through the {@link JdkAuthTransport} alone, and through a bare HTTP/1.1 {@code HttpClient} with
- * a fixed token; closed loop
+ * (JDK transport), through the {@link JdkAuthTransport} alone, and through a bare {@code HttpClient} with a fixed
+ * token — configured like the transport's own (HTTP/1.1, virtual-thread executor; the baseline of the ratios) and
+ * with the default executor; closed loop
  * at 1 and 64 callers. The variants are interleaved over several rounds and the median round is reported, so
  * drift and noise from other processes on the machine hit every variant alike.
  *
@@ -33,6 +36,8 @@ import java.util.Map;
 public final class OverheadBenchmark {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** The bare client configured as the JDK transport configures its own: HTTP/1.1, virtual-thread executor. */
+    private static final String BASELINE = "bare HttpClient";
 
     private OverheadBenchmark() {
     }
@@ -43,7 +48,10 @@ public final class OverheadBenchmark {
         try (QbEmulator emulator = QuickBloxFixture.emulator().start();
              JdkAuthTransport transport = new JdkAuthTransport(TransportConfig.defaults());
              QbAuthClient client = QuickBloxFixture.client(emulator, transport).build();
-             HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+             ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+             HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(virtualThreads)
+                     .build();
+             HttpClient rawDefault = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             String token = client.blocking().createApplicationSession().token().value();
             HttpRequest rawRequest = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/session.json"))
                     .header("QB-Token", token).timeout(Duration.ofSeconds(15)).GET().build();
@@ -52,6 +60,8 @@ public final class OverheadBenchmark {
                     Map.of("QB-Token", List.of(token)), null, Duration.ofSeconds(15));
 
             ClosedLoop.Operation bare = () -> check(raw.send(rawRequest, BodyHandlers.ofByteArray()).statusCode());
+            ClosedLoop.Operation bareDefault = () -> check(rawDefault.send(rawRequest, BodyHandlers.ofByteArray())
+                    .statusCode());
             ClosedLoop.Operation transportAlone = () -> check(transport.execute(transportRequest)
                     .toCompletableFuture().join().status());
             ClosedLoop.Operation execute = () -> check(client.execute(sdkRequest).toCompletableFuture().join()
@@ -59,7 +69,8 @@ public final class OverheadBenchmark {
             ClosedLoop.Operation getSession = () -> client.getSession().toCompletableFuture().join();
 
             Map<String, ClosedLoop.Operation> variants = new LinkedHashMap<>();
-            variants.put("bare HttpClient", bare);
+            variants.put(BASELINE, bare);
+            variants.put("bare HttpClient, default executor", bareDefault);
             variants.put("JdkAuthTransport alone", transportAlone);
             variants.put("SDK execute(GET /session.json)", execute);
             variants.put("SDK getSession()", getSession);
@@ -78,7 +89,7 @@ public final class OverheadBenchmark {
                                 .add(ClosedLoop.run(variant.getKey(), callers, warmup, measure, variant.getValue()));
                     }
                 }
-                double baseline = median(rounds.get("bare HttpClient")).opsPerSecond();
+                double baseline = median(rounds.get(BASELINE)).opsPerSecond();
                 rounds.values().forEach(results -> System.out.println(median(results).row()
                         + String.format("   %.2fx bare", median(results).opsPerSecond() / baseline)));
             }
