@@ -5,11 +5,14 @@ import io.qbauth.spi.TransportConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The baseline: the same QuickBlox calls made by hand over one shared {@code java.net.http.HttpClient}, set up as
- * the SDK's JDK transport sets up its own (HTTP/1.1, no redirects, the SDK's default connect and request timeouts),
- * so the difference between this client and {@code sdk-jdk} is the SDK's own work.
+ * the SDK's JDK transport sets up its own (HTTP/1.1, no redirects, the SDK's default connect and request timeouts,
+ * internal tasks on virtual threads), so the difference between this client and {@code sdk-jdk} is the SDK's own
+ * work.
  */
 public final class RawDriver implements Driver {
 
@@ -18,6 +21,8 @@ public final class RawDriver implements Driver {
 
     private final Duration staleMargin;
     private final boolean herd;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("loadtest-raw-http-", 0).factory());
     private final HttpClient http;
 
     /**
@@ -32,6 +37,7 @@ public final class RawDriver implements Driver {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(TransportConfig.DEFAULT_CONNECT_TIMEOUT)
+                .executor(executor)
                 .build();
     }
 
@@ -49,6 +55,7 @@ public final class RawDriver implements Driver {
     @Override
     public void close() {
         http.close();
+        executor.close();
     }
 
     @Override
