@@ -12,6 +12,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.qbauth.loadtest.LoadConfig;
 import io.qbauth.loadtest.RatePlan;
+import io.qbauth.loadtest.metrics.SdkMetrics;
 import io.qbauth.loadtest.report.RunFolder;
 import io.qbauth.loadtest.report.SummaryTable;
 import io.qbauth.loadtest.server.RemoteTarget;
@@ -32,6 +33,9 @@ import java.util.Optional;
  * then the session refresh (closed model, sessions expiring between waves), then the single-flight check. Each
  * client has its own applications on the target, so counters never mix.
  *
+ * <p>Every SDK client is instrumented with {@code auth-metrics} ({@link SdkMetrics}); the Prometheus scrape is saved
+ * beside the report.
+ *
  * <p>Assertions: every request's p99 under {@code p99Ms}, at least 99.9 % of all requests successful, and, against
  * the in-process emulator, each client's {@code single-flight-check} OK. A failed assertion makes Gatling exit with
  * status 2, which fails the Maven build.
@@ -42,19 +46,12 @@ public class AuthLoadSimulation extends Simulation {
     private static final Duration MAX_DURATION_MARGIN = Duration.ofSeconds(60);
 
     private final LoadConfig config = LoadConfig.fromSystemProperties();
-    private final SdkInstrumentation instrumentation;
-    private final LoadRun run;
-
-    /** The simulation without SDK metrics. */
-    public AuthLoadSimulation() {
-        this(SdkInstrumentation.NONE);
-    }
+    private final SdkMetrics metrics = new SdkMetrics();
+    private final LoadRun run = new LoadRun(config, metrics::forClient);
 
     /** Checks the rate plan against the target, then sets up the populations and the assertions. */
     @SuppressWarnings("this-escape")
-    protected AuthLoadSimulation(SdkInstrumentation instrumentation) {
-        this.instrumentation = instrumentation;
-        this.run = new LoadRun(config, instrumentation::forClient);
+    public AuthLoadSimulation() {
         boolean loopback = config.baseUrl().map(url -> RemoteTarget.isLoopbackHost(url.getHost())).orElse(true);
         RatePlan.of(config).checkAllowed(loopback, config.allowHighRate());
         setUp(populations()).assertions(assertions()).maxDuration(maxDuration());
@@ -133,7 +130,7 @@ public class AuthLoadSimulation extends Simulation {
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
         run.verdicts().values().stream().sorted(Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));
-        notes.addAll(instrumentation.summaryLines(config.clients()));
+        notes.addAll(metrics.summaryLines(config.clients()));
         if (!config.inProcessEmulator()) {
             notes.add("single-flight: not checked (a remote target has no session counters)");
         }
@@ -146,10 +143,7 @@ public class AuthLoadSimulation extends Simulation {
         }
         try {
             Files.writeString(folder.get().resolve(RunFolder.SUMMARY), text);
-            Optional<String> scrape = instrumentation.scrape();
-            if (scrape.isPresent()) {
-                Files.writeString(folder.get().resolve(RunFolder.SCRAPE), scrape.get());
-            }
+            Files.writeString(folder.get().resolve(RunFolder.SCRAPE), metrics.scrape());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,31 +6,28 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qbauth.QbAuth;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
-import io.qbauth.loadtest.simulations.SdkInstrumentation;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * One Prometheus registry for the whole run. Each SDK client is instrumented with {@link QbAuthMetrics}, tagged
  * {@code client.name=<client>} (e.g. {@code sdk-jdk}) so two transports under load at once stay apart.
  */
-public final class SdkMetrics implements SdkInstrumentation {
+public final class SdkMetrics {
 
     /** The tag that tells the clients under load apart. */
     public static final String CLIENT_TAG = "client.name";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    @Override
+    /** Applied last to every SDK client builder of {@code client}: the qbauth meters, tagged with the client. */
     public UnaryOperator<QbAuth.Builder> forClient(String client) {
         QbAuthMetricsOptions options = QbAuthMetricsOptions.custom().tag(CLIENT_TAG, client).build();
         return builder -> QbAuthMetrics.instrument(builder, registry, options);
     }
 
     /** Per SDK client: sessions created (re-created after expiry), callers that joined a creation in flight. */
-    @Override
     public List<String> summaryLines(List<String> clients) {
         return clients.stream().filter(client -> client.startsWith("sdk-"))
                 .map(client -> String.format(Locale.ROOT, "SDK metrics %s (warm-up included): %.0f sessions created "
@@ -40,9 +37,9 @@ public final class SdkMetrics implements SdkInstrumentation {
                 .toList();
     }
 
-    @Override
-    public Optional<String> scrape() {
-        return Optional.of(registry.scrape());
+    /** The registry in the Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
     }
 
     private double count(String name, String client) {
