@@ -7,6 +7,7 @@ import io.qbauth.emulator.internal.security.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +32,11 @@ public final class QbEmulator implements AutoCloseable {
 
     private final EmulatorRuntime runtime;
     private final URI baseUrl;
+    private final EmulatorFaults faults;
 
     private QbEmulator(EmulatorRuntime runtime) {
         this.runtime = runtime;
+        this.faults = new EmulatorFaults(runtime.faults());
         String host = runtime.host().contains(":") ? "[" + runtime.host() + "]" : runtime.host();
         this.baseUrl = URI.create("http://" + host + ":" + runtime.port());
     }
@@ -65,6 +68,38 @@ public final class QbEmulator implements AutoCloseable {
     /** Zeroes every counter (live sessions are state and stay). */
     public void resetStats() {
         runtime.resetStats();
+    }
+
+    /** The fault modes: switch faults on and off while the emulator runs (also over HTTP, {@code /_emulator/faults}). */
+    public EmulatorFaults faults() {
+        return faults;
+    }
+
+    /**
+     * Simulates a restart that keeps no session state: every session is forgotten, so every token is answered with
+     * 401 {@code Required session does not exist}; applications, users and counters stay, and open connections are
+     * not closed. Also {@code POST /_emulator/restart}.
+     *
+     * @return how many sessions were dropped
+     */
+    public int restart() {
+        return runtime.dropSessions();
+    }
+
+    /**
+     * Moves the emulator's clock by {@code amount} (negative: back) on top of the configured clock, so sessions
+     * expire without waiting. Create-session timestamps are checked against the moved clock too: a client on the
+     * real clock needs a {@code timestampWindow} wider than the jumps. Also {@code POST /_emulator/clock}.
+     *
+     * @return the emulator's time after the jump
+     */
+    public Instant jumpClock(Duration amount) {
+        return runtime.jumpClock(Objects.requireNonNull(amount, "amount"));
+    }
+
+    /** HTTP connections open now, for tests that check clients close theirs. */
+    public long openConnections() {
+        return runtime.openConnections();
     }
 
     /** Stops the server and its Vert.x instance; idempotent. */

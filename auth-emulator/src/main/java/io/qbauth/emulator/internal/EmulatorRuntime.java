@@ -2,6 +2,8 @@ package io.qbauth.emulator.internal;
 
 import io.qbauth.emulator.EmulatorStats;
 import io.qbauth.emulator.internal.auth.UserAuthenticator;
+import io.qbauth.emulator.internal.faults.AdjustableClock;
+import io.qbauth.emulator.internal.faults.FaultPlan;
 import io.qbauth.emulator.internal.http.HttpApi;
 import io.qbauth.emulator.internal.http.Services;
 import io.qbauth.emulator.internal.security.PasswordHasher;
@@ -19,7 +21,7 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,16 +45,16 @@ public final class EmulatorRuntime implements AutoCloseable {
     private final Vertx vertx;
     private final AppRegistry apps;
     private final HttpApi api;
-    private final Clock clock;
+    private final Services services;
     private final String host;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmulatorRuntime(Vertx vertx, AppRegistry apps, HttpApi api, Clock clock, String host, int port) {
+    private EmulatorRuntime(Vertx vertx, AppRegistry apps, HttpApi api, Services services, String host, int port) {
         this.vertx = vertx;
         this.apps = apps;
         this.api = api;
-        this.clock = clock;
+        this.services = services;
         this.host = host;
         this.port = port;
     }
@@ -60,12 +62,14 @@ public final class EmulatorRuntime implements AutoCloseable {
     /** Seeds the users, starts the servers and returns once they listen. */
     public static EmulatorRuntime start(EmulatorConfig config) {
         SecureRandom random = new SecureRandom();
+        AdjustableClock clock = new AdjustableClock(config.clock());
         SessionStore sessions = new SessionStore(config.sessionTtl(), random);
         AppRegistry apps = new AppRegistry(config.apps(), sessions, config.timestampWindow());
         PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations(), random);
         seed(apps, hasher, config);
-        Services services = new Services(apps, sessions, config.clock(),
-                new UserAuthenticator(hasher, config.providerTokenVerifier()), hasher);
+        Services services = new Services(apps, sessions, clock,
+                new UserAuthenticator(hasher, config.providerTokenVerifier()), hasher,
+                new FaultPlan(id -> apps.byId(id).isPresent()));
         HttpApi api = new HttpApi(services, config.maxBodyBytes());
 
         int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -86,10 +90,10 @@ public final class EmulatorRuntime implements AutoCloseable {
                     new DeploymentOptions().setInstances(eventLoops)), config);
             int port = boundPort.get();
             long sweepMillis = sweepInterval(config.sessionTtl()).toMillis();
-            vertx.setPeriodic(sweepMillis, sweepMillis, timer -> sessions.evictExpired(config.clock().instant()));
+            vertx.setPeriodic(sweepMillis, sweepMillis, timer -> sessions.evictExpired(clock.instant()));
             LOG.log(Level.INFO, "QuickBlox emulator listening on {0}:{1} with {2} event loops",
                     config.host(), String.valueOf(port), eventLoops);
-            return new EmulatorRuntime(vertx, apps, api, config.clock(), config.host(), port);
+            return new EmulatorRuntime(vertx, apps, api, services, config.host(), port);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -108,7 +112,27 @@ public final class EmulatorRuntime implements AutoCloseable {
 
     /** Counters of one application. */
     public EmulatorStats stats(long applicationId) {
-        return app(applicationId).stats(clock.instant());
+        return app(applicationId).stats(services.clock().instant());
+    }
+
+    /** The fault rules switched on. */
+    public FaultPlan faults() {
+        return services.faults();
+    }
+
+    /** Forgets every session, as a restart would; returns how many were dropped. */
+    public int dropSessions() {
+        return services.sessions().clear();
+    }
+
+    /** Moves the emulator's clock; returns the new now. */
+    public Instant jumpClock(Duration amount) {
+        return services.clock().jump(amount);
+    }
+
+    /** HTTP connections open now. */
+    public long openConnections() {
+        return api.openConnections();
     }
 
     /** Zeroes all counters. */

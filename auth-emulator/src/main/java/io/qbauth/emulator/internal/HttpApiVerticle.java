@@ -31,6 +31,7 @@ final class HttpApiVerticle extends VerticleBase {
         return vertx.createHttpServer(options)
                 .requestHandler(api.createRouter(vertx, worker))
                 .invalidRequestHandler(api.invalidRequestHandler())
+                .connectionHandler(api.connectionHandler())
                 .exceptionHandler(failure -> LOG.log(Level.DEBUG, "connection failure: {0}",
                         failure.getClass().getName()))
                 .listen()

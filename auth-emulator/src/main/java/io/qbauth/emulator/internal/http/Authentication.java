@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Authenticates requests by {@code QB-Token} (sliding the session's expiry and reporting it on the reply) or by
  * {@code Authorization: ApiKey <key>} with an optional {@code On-Behalf-Of: <user id>}. Counts each authenticated
- * request against its application.
+ * request against its application, then lets the application's fault rules strike it ({@link #admit}).
  */
 final class Authentication {
 
@@ -18,9 +18,21 @@ final class Authentication {
     private static final String API_KEY_SCHEME = "apikey ";
 
     private final Services services;
+    private final FaultInjector faults;
 
-    Authentication(Services services) {
+    Authentication(Services services, FaultInjector faults) {
         this.services = services;
+        this.faults = faults;
+    }
+
+    /**
+     * Counts a request against the application it belongs to and applies that application's fault rules.
+     *
+     * @throws InjectedRefusal when a refusal fault strikes the request
+     */
+    void admit(RoutingContext ctx, AppState app) {
+        app.counters().requestReceived();
+        faults.admit(ctx, app.id());
     }
 
     /** The live session of the {@code QB-Token}; 401 when the header is missing or the session is gone. */
@@ -31,7 +43,7 @@ final class Authentication {
         }
         Session session = services.sessions().touch(token, services.clock().instant())
                 .orElseThrow(ErrorReply.SESSION_NOT_FOUND::exception);
-        appOf(session).counters().requestReceived();
+        admit(ctx, appOf(session));
         ReplyWriter.reportExpiry(ctx, session.expiresAt());
         return session;
     }
@@ -48,7 +60,7 @@ final class Authentication {
         if (app == null) {
             throw ErrorReply.INVALID_API_KEY.exception();
         }
-        app.counters().requestReceived();
+        admit(ctx, app);
         return app;
     }
 

@@ -4,6 +4,7 @@ import io.qbauth.emulator.internal.auth.AuthenticationFailure;
 import io.qbauth.emulator.internal.params.MalformedRequestException;
 import io.qbauth.emulator.internal.state.ValidationFailure;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.System.Logger.Level;
 
@@ -12,6 +13,10 @@ import java.lang.System.Logger.Level;
  * documented replies, bare 4xx statuses from Vert.x (body too large, undecodable form) to the matching JSON
  * error, and anything unexpected to 400 {@code {"errors":["Bad Request"]}} with a warning in the log (exception
  * class and path only: messages may quote input). Never a 5xx, never a stack trace on the wire.
+ *
+ * <p>Two failures are the client's, not unexpected: the connection closed under the request (nothing to answer), and
+ * a request body the HTTP decoder could not read (a malformed chunk, say: 400, then the connection is closed, since
+ * its framing can no longer be trusted). Both are logged at DEBUG only.
  */
 final class FailureHandler implements Handler<RoutingContext> {
 
@@ -25,6 +30,25 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (ctx.failure() instanceof InjectedRefusal refusal && !ctx.response().headWritten()) {
+            replies.refuse(ctx, refusal.fault());
+            return;
+        }
+        if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
+            LOG.log(Level.DEBUG, "connection closed during {0} {1}", ctx.request().method(), ctx.request().path());
+            return;
+        }
+        if (isBrokenRequestBody(ctx)) {
+            LOG.log(Level.DEBUG, "unreadable request body on {0} {1}: {2}", ctx.request().method(),
+                    ctx.request().path(), ctx.failure().getClass().getName());
+            if (ctx.response().headWritten()) {
+                ctx.request().connection().close();
+            } else {
+                replies.error(ctx.response(), ErrorReply.BAD_REQUEST)
+                        .onComplete(done -> ctx.request().connection().close());
+            }
+            return;
+        }
         ErrorReply reply = replyFor(ctx.failure(), ctx.statusCode(), ctx);
         if (ctx.response().ended()) {
             return;
@@ -34,6 +58,14 @@ final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         replies.error(ctx, reply);
+    }
+
+    /** An unexpected failure while the request body was still being read: the decoder gave up on it. */
+    private static boolean isBrokenRequestBody(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        return failure != null && !ctx.request().isEnded() && !(failure instanceof ApiException)
+                && !(failure instanceof ValidationFailure) && !(failure instanceof MalformedRequestException)
+                && !(failure instanceof AuthenticationFailure) && ctx.statusCode() < 400;
     }
 
     private static ErrorReply replyFor(Throwable failure, int status, RoutingContext ctx) {

@@ -9,6 +9,7 @@ import io.qbauth.emulator.internal.state.AppState;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -17,15 +18,17 @@ import io.vertx.ext.web.handler.BodyHandler;
  * The emulator's HTTP API: builds the router of one server instance (one per event loop) over shared
  * {@link Services}. Route order puts the hot {@code /session} resource first.
  *
- * <p>Fault modes (latency, 5xx, 429, resets, truncated bodies) belong in two places: a first handler on
- * {@link #createRouter}'s router that decides per request, and {@link ReplyWriter}, through which every reply goes.
+ * <p>Fault modes act in two places: {@link FaultInjector}'s gate, the first handler of every router, and
+ * {@link ReplyWriter}, through which every reply goes. {@link #connectionHandler()} counts connections.
  */
 public final class HttpApi {
 
     private final Services services;
     private final int maxBodyBytes;
     private final HttpMetrics httpMetrics = new HttpMetrics();
+    private final ConnectionCounter connections = new ConnectionCounter();
     private final ReplyWriter replies;
+    private final FaultInjector faults;
 
     /**
      * @param services shared state and services
@@ -35,20 +38,23 @@ public final class HttpApi {
         this.services = services;
         this.maxBodyBytes = maxBodyBytes;
         this.replies = new ReplyWriter(new UtcTimestamps(services.clock()), httpMetrics);
+        this.faults = new FaultInjector(services.faults(), replies);
     }
 
     /** A router for one server instance; blocking credential work goes to {@code worker}. */
     public Router createRouter(Vertx vertx, WorkerExecutor worker) {
-        Authentication authentication = new Authentication(services);
+        Authentication authentication = new Authentication(services, faults);
         SessionEndpoints sessions = new SessionEndpoints(services, authentication, replies, worker);
         LoginEndpoints logins = new LoginEndpoints(services, authentication, replies, worker);
         UserEndpoints users = new UserEndpoints(services, authentication, replies, worker);
         UserTokenEndpoint tokens = new UserTokenEndpoint(services, authentication, replies);
         IntrospectionEndpoints introspection = new IntrospectionEndpoints(services, replies, httpMetrics,
-                this::resetStats);
+                connections::open, this::resetStats);
+        ControlEndpoints control = new ControlEndpoints(services, replies);
 
         Router router = Router.router(vertx);
         router.route().failureHandler(new FailureHandler(replies));
+        router.route().handler(faults.gate());
         ResourceRoutes routes = new ResourceRoutes(router,
                 BodyHandler.create(false).setBodyLimit(maxBodyBytes), replies);
         routes.exact("/session", get(sessions::get), post(sessions::create), delete(sessions::delete));
@@ -58,6 +64,10 @@ public final class HttpApi {
         routes.pattern("/users/(?<id>[^/]+)/tokens", post(tokens::mint));
         routes.exact("/_emulator/stats", get(introspection::stats), delete(introspection::resetStats));
         routes.exact("/_emulator/metrics", get(introspection::metrics));
+        routes.exact("/_emulator/faults", get(control::listFaults), post(control::addFault),
+                delete(control::clearFaults));
+        routes.exact("/_emulator/restart", post(control::restart));
+        routes.exact("/_emulator/clock", post(control::jumpClock));
         router.route().handler(ctx -> replies.error(ctx, ErrorReply.NOT_FOUND));
         return router;
     }
@@ -66,6 +76,16 @@ public final class HttpApi {
     public void resetStats() {
         services.apps().all().forEach(AppState::resetStats);
         httpMetrics.reset();
+    }
+
+    /** Counts the connections of a server instance; register it on every server. */
+    public Handler<HttpConnection> connectionHandler() {
+        return connections;
+    }
+
+    /** HTTP connections open now, over every server instance. */
+    public long openConnections() {
+        return connections.open();
     }
 
     /** Answers requests the HTTP decoder rejected (oversized headers, bad request line). */

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -19,18 +20,21 @@ final class IntrospectionEndpoints {
     private final Services services;
     private final ReplyWriter replies;
     private final HttpMetrics httpMetrics;
+    private final LongSupplier openConnections;
     private final Runnable resetStats;
 
-    IntrospectionEndpoints(Services services, ReplyWriter replies, HttpMetrics httpMetrics, Runnable resetStats) {
+    IntrospectionEndpoints(Services services, ReplyWriter replies, HttpMetrics httpMetrics,
+            LongSupplier openConnections, Runnable resetStats) {
         this.services = services;
         this.replies = replies;
         this.httpMetrics = httpMetrics;
+        this.openConnections = openConnections;
         this.resetStats = resetStats;
     }
 
     void stats(RoutingContext ctx) {
         Instant now = services.clock().instant();
-        replies.json(ctx, 200, Views.stats(snapshot(now), now));
+        replies.json(ctx, 200, Views.stats(snapshot(now), now, openConnections.getAsLong()));
     }
 
     void resetStats(RoutingContext ctx) {
@@ -60,6 +64,8 @@ final class IntrospectionEndpoints {
                 EmulatorStats::requests);
         perApp(text, stats, "qbemulator_live_sessions", "gauge", "Sessions alive now.",
                 EmulatorStats::liveSessions);
+        family(text, "qbemulator_open_connections", "gauge", "HTTP connections open now.");
+        text.append("qbemulator_open_connections ").append(openConnections.getAsLong()).append('\n');
         family(text, "qbemulator_http_responses_total", "counter", "Replies written, by HTTP status.");
         for (Map.Entry<Integer, Long> entry : httpMetrics.responsesByStatus().entrySet()) {
             text.append("qbemulator_http_responses_total{code=\"").append(entry.getKey()).append("\"} ")

@@ -1,17 +1,19 @@
 package io.qbauth.emulator.internal.http;
 
+import io.qbauth.emulator.Fault;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Writes every reply of the emulator, so headers are uniform: {@code Content-Type: application/json;
  * charset=utf-8} on JSON bodies, {@code QuickBlox-REST-API-Version}, {@code Server}, {@code Date} from the
  * emulator's clock, and {@code QB-Token-ExpirationDate} when a handler reported the session's expiry with
- * {@link #reportExpiry}. This is the single exit point where later fault modes (latency, truncation, resets) hook
- * in.
+ * {@link #reportExpiry}. It is also where faults act: {@link #refuse} answers for a refusal fault, and a reply fault
+ * chosen for the request ({@link FaultInjector}) is applied by {@link DamagedReplies} as the reply leaves.
  */
 final class ReplyWriter {
 
@@ -41,30 +43,52 @@ final class ReplyWriter {
     }
 
     void json(RoutingContext ctx, int status, String body) {
-        send(ctx.response(), status, JSON, body, ctx.get(EXPIRY_KEY));
+        send(ctx, status, JSON, body, ctx.get(EXPIRY_KEY));
     }
 
     /** 200 with an empty body (never 204: the JS SDK treats 204 as an error). */
     void empty(RoutingContext ctx) {
-        send(ctx.response(), 200, null, "", ctx.get(EXPIRY_KEY));
+        send(ctx, 200, null, "", ctx.get(EXPIRY_KEY));
     }
 
     void error(RoutingContext ctx, ErrorReply reply) {
-        send(ctx.response(), reply.status(), JSON, reply.body(), reply.reportsExpiry() ? ctx.get(EXPIRY_KEY) : null);
+        send(ctx, reply.status(), JSON, reply.body(), reply.reportsExpiry() ? ctx.get(EXPIRY_KEY) : null);
     }
 
-    /** An error outside routing (a request Netty could not decode). */
+    /** An error outside routing (a request Netty could not decode); never faulted. */
     Future<Void> error(HttpServerResponse response, ErrorReply reply) {
-        return send(response, reply.status(), JSON, reply.body(), null);
+        head(response, reply.status(), JSON, null);
+        return response.end(reply.body());
     }
 
     /** 200 with a non-JSON body (metrics exposition). */
     void text(RoutingContext ctx, String contentType, String body) {
-        send(ctx.response(), 200, contentType, body, null);
+        send(ctx, 200, contentType, body, null);
     }
 
-    private Future<Void> send(HttpServerResponse response, int status, CharSequence contentType, String body,
-            Instant expiresAt) {
+    /** The reply of a refusal fault, instead of the endpoint's. */
+    void refuse(RoutingContext ctx, Fault fault) {
+        HttpServerResponse response = ctx.response();
+        Refusal refusal = Refusal.of(fault);
+        head(response, refusal.status(), refusal.contentType(), null);
+        for (Map.Entry<String, String> header : refusal.headers().entrySet()) {
+            response.putHeader(header.getKey(), header.getValue());
+        }
+        response.end(refusal.body());
+    }
+
+    private void send(RoutingContext ctx, int status, CharSequence contentType, String body, Instant expiresAt) {
+        HttpServerResponse response = ctx.response();
+        head(response, status, contentType, expiresAt);
+        Fault fault = FaultInjector.replyFault(ctx);
+        if (fault == null) {
+            response.end(body);
+        } else {
+            DamagedReplies.send(ctx, fault, body);
+        }
+    }
+
+    private void head(HttpServerResponse response, int status, CharSequence contentType, Instant expiresAt) {
         metrics.responded(status);
         response.setStatusCode(status)
                 .putHeader(API_VERSION_HEADER, API_VERSION)
@@ -76,6 +100,5 @@ final class ReplyWriter {
         if (expiresAt != null) {
             response.putHeader(EXPIRATION_HEADER, UtcTimestamps.expirationHeader(expiresAt));
         }
-        return response.end(body);
     }
 }

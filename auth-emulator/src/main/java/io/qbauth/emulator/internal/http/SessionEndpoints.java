@@ -39,7 +39,7 @@ final class SessionEndpoints {
         RequestParams params = ParamsReader.read(ctx);
         AppState app = services.apps().byId(PathIds.parsePositive(params.get("application_id")))
                 .orElseThrow(ErrorReply.NO_APPLICATION::exception);
-        app.counters().requestReceived();
+        authentication.admit(ctx, app);
         SignedRequest signed = verifySigned(app, params, now);
         ReplyWriter.reportExpiry(ctx, now.plus(services.sessions().ttl()));
         Optional<Credentials> credentials =

@@ -64,10 +64,11 @@ final class Views {
                 .endObject().toString();
     }
 
-    /** {@code {"generated_at":"...","apps":{"<id>":{...}}}}. */
-    static String stats(Collection<EmulatorStats> apps, Instant now) {
+    /** {@code {"generated_at":"...","open_connections":N,"apps":{"<id>":{...}}}}. */
+    static String stats(Collection<EmulatorStats> apps, Instant now, long openConnections) {
         JsonWriter json = new JsonWriter(512).beginObject()
                 .name("generated_at").value(UtcTimestamps.bodyDateTime(now))
+                .name("open_connections").value(openConnections)
                 .name("apps").beginObject();
         for (EmulatorStats stats : apps) {
             json.name(Long.toString(stats.applicationId())).beginObject()

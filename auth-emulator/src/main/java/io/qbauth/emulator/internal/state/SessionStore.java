@@ -67,6 +67,21 @@ public final class SessionStore {
         byToken.remove(token);
     }
 
+    /**
+     * Forgets every session, as a server restart that keeps no session state would: every token becomes unknown.
+     *
+     * @return how many sessions were dropped (expired ones not yet swept included)
+     */
+    public int clear() {
+        int dropped = 0;
+        for (String token : byToken.keySet()) {
+            if (byToken.remove(token) != null) {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     /** Sessions of {@code applicationId} still alive at {@code now}. */
     public long countLive(long applicationId, Instant now) {
         return byToken.values().stream()

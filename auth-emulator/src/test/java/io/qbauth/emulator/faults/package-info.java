@@ -1,0 +1,2 @@
+/** The emulator's fault modes and their controls, tested on the wire. */
+package io.qbauth.emulator.faults;
