@@ -5,6 +5,7 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.TransportConfig;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,11 +32,20 @@ public final class Sdk implements AutoCloseable {
     /** A client whose builder {@code customize} may change (clock, policies, listeners). */
     public static Sdk start(TransportUnderTest transportUnderTest, QbEmulator emulator,
                             UnaryOperator<QbAuth.Builder> customize) {
-        AuthTransport transport = transportUnderTest.create();
+        return start(transportUnderTest, TransportConfig.defaults(), emulator, customize);
+    }
+
+    /**
+     * A client whose transport is created with {@code config}, which the client's builder gets too (it sets the
+     * default request timeout of every call).
+     */
+    public static Sdk start(TransportUnderTest transportUnderTest, TransportConfig config, QbEmulator emulator,
+                            UnaryOperator<QbAuth.Builder> customize) {
+        AuthTransport transport = transportUnderTest.create(config);
         try {
             RecordingTransport recorder = new RecordingTransport(transport);
-            return new Sdk(transport, recorder,
-                    customize.apply(QuickBloxFixture.client(emulator, recorder)).build());
+            return new Sdk(transport, recorder, customize.apply(QuickBloxFixture.client(emulator, recorder)
+                    .transportConfig(config)).build());
         } catch (RuntimeException e) {
             transport.close();
             throw e;

@@ -1,6 +1,7 @@
 package io.qbauth.e2e.support;
 
 import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
+import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportConfig;
 import java.util.function.Function;
@@ -18,12 +19,18 @@ public record TransportUnderTest(String name, Function<TransportConfig, AuthTran
 
     /** Every transport under test. */
     public static Stream<TransportUnderTest> all() {
-        return Stream.of(new TransportUnderTest("jdk", JdkAuthTransport::new));
+        return Stream.of(new TransportUnderTest("jdk", JdkAuthTransport::new),
+                new TransportUnderTest("vertx", VertxAuthTransport::create));
     }
 
     /** A new transport with the default config. */
     public AuthTransport create() {
-        return factory.apply(TransportConfig.defaults());
+        return create(TransportConfig.defaults());
+    }
+
+    /** A new transport with {@code config} (short timeouts, a small reply limit...). */
+    public AuthTransport create(TransportConfig config) {
+        return factory.apply(config);
     }
 
     @Override
