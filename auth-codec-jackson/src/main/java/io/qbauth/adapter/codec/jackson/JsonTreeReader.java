@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.qbauth.domain.ProtocolException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Map;
  * booleans and nulls. The factory's constraints bound depth and sizes, so the recursion here is at most
  * {@link JacksonJsonCodec#MAX_NESTING_DEPTH} deep.
  *
- * <p>Failures become {@link io.qbauth.domain.ProtocolException}s whose messages carry the status, what was
+ * <p>Failures become {@link ProtocolException}s whose messages carry the status, what was
  * expected, and a position, but never Jackson's own message (which may echo content); only non-JSON replies that are
  * not session replies are quoted, through {@link ReplySnippet}.
  */
@@ -63,6 +64,11 @@ final class JsonTreeReader {
         } catch (IOException e) {
             // parsing a byte array performs no I/O; kept for the checked signature
             throw ProtocolFailures.of(status, what + " could not be read");
+        } catch (ProtocolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // e.g. the symbol table refusing a flood of colliding member names: still just an unusable reply
+            throw ProtocolFailures.of(status, what + " could not be parsed (" + e.getClass().getSimpleName() + ")");
         }
     }
 

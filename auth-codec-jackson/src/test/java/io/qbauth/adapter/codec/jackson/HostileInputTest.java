@@ -92,6 +92,21 @@ class HostileInputTest {
     }
 
     @Test
+    void a_flood_of_member_names_is_read_or_refused_only_as_a_protocol_error() {
+        StringBuilder body = new StringBuilder("{");
+        for (int i = 0; i < 100_000; i++) {
+            body.append(i == 0 ? "" : ",").append("\"m").append(Integer.toHexString(i * 31)).append("\":0");
+        }
+        body.append('}');
+
+        try {
+            assertThat(codec.readObject(bytes(body.toString()), 200)).hasSize(100_000);
+        } catch (RuntimeException e) {
+            assertThat(e).isInstanceOf(ProtocolException.class);
+        }
+    }
+
+    @Test
     void keeps_numbers_exact() {
         Map<String, Object> tree = codec.readObject(
                 bytes("{\"l\":9223372036854775807,\"big\":92233720368547758080,\"d\":1.5,\"huge\":1e400}"), 200);
