@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Waits for an SDK call with a bound, so a call that never completes fails the test instead of hanging it. The bound
@@ -54,6 +55,26 @@ public final class Within {
             Thread.currentThread().interrupt();
             return fail("interrupted");
         }
+    }
+
+    /**
+     * Polls {@code condition} every 10 ms until it holds or {@link #BOUND} passes, for state that has no completion
+     * signal (a server-side counter, threads ending); returns whether it held.
+     */
+    public static boolean eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs {@code call} and returns how long it took to complete, whichever way. */
