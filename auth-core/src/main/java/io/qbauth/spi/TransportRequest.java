@@ -48,6 +48,15 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
         return body.length;
     }
 
+    /**
+     * The request as failure messages and logs may name it: the method and the raw path, {@code "/"} when empty,
+     * e.g. {@code GET /session.json}. Never the query, a header value or the body, which may hold secrets.
+     */
+    public String describe() {
+        String path = uri.getRawPath();
+        return method + " " + (path == null || path.isEmpty() ? "/" : path);
+    }
+
     /** The first value of a header, looked up case-insensitively. */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);

@@ -5,6 +5,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,20 +83,20 @@ public final class JdkAuthTransport implements AuthTransport {
     public CompletionStage<TransportResponse> execute(TransportRequest request) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
-            return CompletableFuture.failedFuture(FailureMapper.notSent(request, "transport is closed"));
+            return CompletableFuture.failedFuture(TransportSupport.notSent(request, "transport is closed"));
         }
         HttpRequest httpRequest;
         try {
             httpRequest = requests.map(request);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new InvalidInputException(
-                    FailureMapper.describe(request) + ": the URI or a header is not valid HTTP"));
+                    request.describe() + ": the URI or a header is not valid HTTP"));
         }
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
             exchange = client.sendAsync(httpRequest, bodyHandler.forMethod(request.method()));
         } catch (IllegalStateException | IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(FailureMapper.notSent(request, "the HTTP client refused it"));
+            return CompletableFuture.failedFuture(TransportSupport.notSent(request, "the HTTP client refused it"));
         }
         return complete(request, exchange);
     }

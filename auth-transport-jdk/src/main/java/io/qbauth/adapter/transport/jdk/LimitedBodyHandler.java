@@ -1,5 +1,6 @@
 package io.qbauth.adapter.transport.jdk;
 
+import io.qbauth.spi.TransportSupport;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
@@ -31,25 +32,26 @@ final class LimitedBodyHandler implements BodyHandler<byte[]> {
     private static final int INITIAL_CAPACITY = 8 * 1024;
 
     private final int maxBytes;
-    private final boolean bodiless;
+    /** The method of the requests this handler reads replies to; only {@code HEAD} makes a difference. */
+    private final String method;
 
     LimitedBodyHandler(int maxBytes) {
-        this(maxBytes, false);
+        this(maxBytes, "GET");
     }
 
-    private LimitedBodyHandler(int maxBytes, boolean bodiless) {
+    private LimitedBodyHandler(int maxBytes, String method) {
         this.maxBytes = maxBytes;
-        this.bodiless = bodiless;
+        this.method = method;
     }
 
     /** The handler for a request with this method: a {@code HEAD} reply announces a length it never sends. */
     LimitedBodyHandler forMethod(String method) {
-        return "HEAD".equals(method) ? new LimitedBodyHandler(maxBytes, true) : this;
+        return "HEAD".equals(method) ? new LimitedBodyHandler(maxBytes, method) : this;
     }
 
     @Override
     public BodySubscriber<byte[]> apply(ResponseInfo info) {
-        boolean noBody = bodiless || info.statusCode() == 204 || info.statusCode() == 304;
+        boolean noBody = !TransportSupport.replyHasBody(method, info.statusCode());
         OptionalLong announced = noBody ? OptionalLong.empty() : info.headers().firstValueAsLong("Content-Length");
         if (announced.isPresent() && announced.getAsLong() > maxBytes) {
             return new Subscriber(maxBytes, 0, true);

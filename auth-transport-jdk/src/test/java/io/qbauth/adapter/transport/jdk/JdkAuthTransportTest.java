@@ -10,6 +10,7 @@ import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.contract.RawServer;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.net.ServerSocket;
@@ -129,8 +130,8 @@ class JdkAuthTransportTest {
 
     @Test
     void times_out_on_a_body_that_stalls_after_the_head() throws Exception {
-        try (RawServer server = new RawServer(socket -> {
-            RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
+        try (RawServer server = RawServer.afterHead(connection -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
             release.await();
         })) {
             long start = System.nanoTime();
@@ -142,16 +143,16 @@ class JdkAuthTransportTest {
 
     @Test
     void reports_a_connection_closed_mid_body_as_io() throws Exception {
-        try (RawServer server = new RawServer(socket ->
-                RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"))) {
+        try (RawServer server = RawServer.afterHead(connection ->
+                connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"))) {
             expectFailure(secretBearing(server.uri("/session.json")), TransportException.Kind.IO);
         }
     }
 
     @Test
     void refuses_a_reply_whose_announced_length_exceeds_the_limit_before_reading_it() throws Exception {
-        try (RawServer server = new RawServer(socket -> {
-            RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
+        try (RawServer server = RawServer.afterHead(connection -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
             release.await();
         })) {
             expectFailure(secretBearing(server.uri("/session.json")), TransportException.Kind.RESPONSE_TOO_LARGE);
@@ -161,9 +162,9 @@ class JdkAuthTransportTest {
     @Test
     void does_not_hold_replies_without_a_body_to_the_length_they_announce() throws Exception {
         String big = "Content-Length: " + (LIMIT * 10) + "\r\n\r\n";
-        try (RawServer head = new RawServer(socket -> RawServer.write(socket, "HTTP/1.1 200 OK\r\n" + big));
-             RawServer notModified = new RawServer(socket ->
-                     RawServer.write(socket, "HTTP/1.1 304 Not Modified\r\n" + big))) {
+        try (RawServer head = RawServer.afterHead(connection -> connection.write("HTTP/1.1 200 OK\r\n" + big));
+             RawServer notModified = RawServer.afterHead(connection ->
+                     connection.write("HTTP/1.1 304 Not Modified\r\n" + big))) {
             assertThat(send(request("HEAD", head.uri("/users/1.json"), Map.of())).bodyLength()).isZero();
             assertThat(send(request("GET", notModified.uri("/users/1.json"), Map.of())).status()).isEqualTo(304);
         }
@@ -171,11 +172,11 @@ class JdkAuthTransportTest {
 
     @Test
     void refuses_a_streamed_reply_as_soon_as_it_crosses_the_limit() throws Exception {
-        try (RawServer server = new RawServer(socket -> {
-            RawServer.write(socket, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+        try (RawServer server = RawServer.afterHead(connection -> {
+            connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
             String chunk = "x".repeat(1000);
             for (int i = 0; i < 5; i++) {
-                RawServer.write(socket, Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+                connection.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
             }
             release.await(); // never finishes the body: only the limit can end the exchange
         })) {
@@ -187,9 +188,9 @@ class JdkAuthTransportTest {
     void cancelling_the_stage_aborts_the_exchange() throws Exception {
         CountDownLatch hungUp = new CountDownLatch(1);
         CountDownLatch requested = new CountDownLatch(1);
-        try (RawServer server = new RawServer(socket -> {
+        try (RawServer server = RawServer.afterHead(connection -> {
             requested.countDown();
-            if (socket.getInputStream().read() < 0) {
+            if (connection.read() < 0) {
                 hungUp.countDown();
             }
         })) {

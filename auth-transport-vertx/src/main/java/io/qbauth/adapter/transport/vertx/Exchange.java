@@ -2,6 +2,7 @@ package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -66,7 +67,7 @@ final class Exchange {
             requested = client.request(options);
         } catch (IllegalStateException closed) {
             // the client was closed under us: by close() racing this call, or with the verticle that created it
-            result.completeExceptionally(TransportFailures.notSent(request, "the HTTP client is closed"));
+            result.completeExceptionally(TransportSupport.notSent(request, "the HTTP client is closed"));
             return;
         }
         deadlineTimer = vertx.setTimer(Math.max(1, request.timeout().toMillis()),
@@ -101,7 +102,8 @@ final class Exchange {
         if (result.isDone()) {
             return;
         }
-        long announced = hasBody(response) ? announcedLength(response.headers()) : 0;
+        long announced = TransportSupport.replyHasBody(request.method(), response.statusCode())
+                ? announcedLength(response.headers()) : 0;
         if (announced > maxResponseBytes) {
             result.completeExceptionally(TransportFailures.tooLarge(request, maxResponseBytes));
             return;
@@ -151,12 +153,6 @@ final class Exchange {
         }
     }
 
-    /** Whether a body follows the head: not for {@code HEAD}, {@code 204} or {@code 304} (RFC 9110 §6.4.1). */
-    private boolean hasBody(HttpClientResponse response) {
-        int status = response.statusCode();
-        return !request.method().equals("HEAD") && status != 204 && status != 304;
-    }
-
     /** The {@code Content-Length} of the reply, or -1 when absent or not a number. */
     private static long announcedLength(MultiMap headers) {
         String value = headers.get(HttpHeaders.CONTENT_LENGTH);
@@ -181,6 +177,6 @@ final class Exchange {
     /** For tests and diagnostics: the request, without header values or body. */
     @Override
     public String toString() {
-        return "Exchange[" + TransportFailures.describe(request) + (result.isDone() ? ", done" : "") + "]";
+        return "Exchange[" + request.describe() + (result.isDone() ? ", done" : "") + "]";
     }
 }

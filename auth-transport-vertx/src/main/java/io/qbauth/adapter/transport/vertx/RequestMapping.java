@@ -2,31 +2,22 @@ package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportSupport;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the Vert.x {@link RequestOptions} of a {@link TransportRequest}: method, absolute URI, headers, and the
  * per-request time limit on getting a pooled connection.
  *
- * <p>Headers the HTTP client manages itself (framing, hop-by-hop and {@code Host}) are dropped, the same set as the
- * JDK transport drops. A default {@code User-Agent} is added when the request has none. Header names and values are
+ * <p>Headers the HTTP client manages itself (framing, hop-by-hop and {@code Host}:
+ * {@link TransportSupport#CLIENT_MANAGED_HEADERS}, the set every transport drops) are dropped. A default {@code User-Agent} is added when the request has none. Header names and values are
  * checked here, before Vert.x sees them, because Vert.x puts a rejected <em>value</em> into its exception message and
  * a value may be a session token.
  */
 final class RequestMapping {
-
-    private static final System.Logger LOG = System.getLogger(RequestMapping.class.getName());
-
-    /** Lower-case names of the headers the client sets itself. */
-    static final Set<String> DROPPED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding");
 
     private final String userAgent;
 
@@ -40,7 +31,7 @@ final class RequestMapping {
      */
     RequestOptions map(TransportRequest request) {
         if (!isToken(request.method())) {
-            throw new InvalidInputException(TransportFailures.describe(request) + ": the method is not a valid token");
+            throw new InvalidInputException(request.describe() + ": the method is not a valid token");
         }
         return new RequestOptions()
                 .setMethod(HttpMethod.valueOf(request.method()))
@@ -55,7 +46,7 @@ final class RequestMapping {
         String scheme = request.uri().getScheme();
         if (request.uri().getHost() == null
                 || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-            throw new InvalidInputException(TransportFailures.describe(request)
+            throw new InvalidInputException(request.describe()
                     + ": the URI must be absolute http or https with a host");
         }
         return request.uri().toASCIIString();
@@ -63,27 +54,19 @@ final class RequestMapping {
 
     private MultiMap headers(TransportRequest request) {
         MultiMap headers = HttpHeaders.headers();
-        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-            String name = header.getKey();
-            if (DROPPED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                LOG.log(System.Logger.Level.DEBUG, "dropping header {0}: the HTTP client manages it", name);
-                continue;
-            }
+        TransportSupport.forEachHeaderToSend(request, userAgent, (name, values) -> {
             requireValidName(request, name);
-            for (String value : header.getValue()) {
+            for (String value : values) {
                 requireValidValue(request, name, value);
                 headers.add(name, value);
             }
-        }
-        if (!headers.contains(HttpHeaders.USER_AGENT)) {
-            headers.add(HttpHeaders.USER_AGENT, userAgent);
-        }
+        });
         return headers;
     }
 
     private static void requireValidName(TransportRequest request, String name) {
         if (!isToken(name)) {
-            throw new InvalidInputException(TransportFailures.describe(request) + ": a header name is not a valid token");
+            throw new InvalidInputException(request.describe() + ": a header name is not a valid token");
         }
     }
 
@@ -97,7 +80,7 @@ final class RequestMapping {
     private static void requireValidValue(TransportRequest request, String name, String value) {
         boolean valid = value != null && value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f && c <= 0xff));
         if (!valid) {
-            throw new InvalidInputException(TransportFailures.describe(request) + ": the value of header " + name
+            throw new InvalidInputException(request.describe() + ": the value of header " + name
                     + " contains a character that is not allowed");
         }
     }

@@ -5,6 +5,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -116,7 +117,7 @@ public final class VertxAuthTransport implements AuthTransport {
     public CompletionStage<TransportResponse> execute(TransportRequest request) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
-            return CompletableFuture.failedFuture(TransportFailures.notSent(request, "transport is closed"));
+            return CompletableFuture.failedFuture(TransportSupport.notSent(request, "transport is closed"));
         }
         RequestOptions options;
         try {
@@ -132,7 +133,7 @@ public final class VertxAuthTransport implements AuthTransport {
             try {
                 context.runOnContext(ignored -> exchange.start(client, options));
             } catch (RejectedExecutionException e) {
-                return CompletableFuture.failedFuture(TransportFailures.notSent(request, "Vert.x is closed"));
+                return CompletableFuture.failedFuture(TransportSupport.notSent(request, "Vert.x is closed"));
             }
         }
         return exchange.result();

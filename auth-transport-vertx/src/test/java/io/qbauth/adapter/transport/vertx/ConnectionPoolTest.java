@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.contract.RawServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,7 @@ class ConnectionPoolTest {
             release.countDown();
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
-            assertThat(server.connections.get()).isEqualTo(2);
+            assertThat(server.connections()).isEqualTo(2);
         }
     }
 
@@ -47,7 +48,7 @@ class ConnectionPoolTest {
                 transport.execute(get(server.uri("/" + i))).toCompletableFuture().get(5, TimeUnit.SECONDS);
             }
 
-            assertThat(server.connections.get()).isEqualTo(3);
+            assertThat(server.connections()).isEqualTo(3);
         }
     }
 

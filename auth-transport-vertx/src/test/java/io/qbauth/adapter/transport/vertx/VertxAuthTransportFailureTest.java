@@ -9,6 +9,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.contract.RawServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -56,7 +57,7 @@ class VertxAuthTransportFailureTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150),
                     Duration.ofSeconds(3));
             assertThat(failure).hasMessageStartingWith("POST /session.json: ");
-            assertThat(server.clientClosed.await(5, TimeUnit.SECONDS)).as("connection closed on timeout").isTrue();
+            assertThat(server.clientClosed().await(5, TimeUnit.SECONDS)).as("connection closed on timeout").isTrue();
         }
     }
 
@@ -72,7 +73,7 @@ class VertxAuthTransportFailureTest {
         })) {
             transportFailure(transport.execute(request("GET", server.uri("/slow"), Map.of(), null,
                     Duration.ofMillis(300))), Kind.TIMEOUT);
-            assertThat(server.clientClosed.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.clientClosed().await(5, TimeUnit.SECONDS)).isTrue();
         }
     }
 
@@ -81,7 +82,7 @@ class VertxAuthTransportFailureTest {
         try (RawServer server = new RawServer(connection -> {
             connection.readHead();
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-part");
-            connection.socket.setSoLinger(true, 0); // RST on close
+            connection.socket().setSoLinger(true, 0); // RST on close
         })) {
             transportFailure(transport.execute(get(server.uri("/cut"))), Kind.IO);
         }
@@ -98,7 +99,7 @@ class VertxAuthTransportFailureTest {
                     Kind.RESPONSE_TOO_LARGE);
 
             assertThat(failure).hasMessage("GET /big: reply body exceeds " + MAX_BYTES + " bytes");
-            assertThat(server.clientClosed.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.clientClosed().await(5, TimeUnit.SECONDS)).isTrue();
         }
     }
 
@@ -150,7 +151,7 @@ class VertxAuthTransportFailureTest {
 
             stage.cancel(false);
 
-            assertThat(server.clientClosed.await(5, TimeUnit.SECONDS)).as("connection closed on cancel").isTrue();
+            assertThat(server.clientClosed().await(5, TimeUnit.SECONDS)).as("connection closed on cancel").isTrue();
         }
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.contract.RawServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
