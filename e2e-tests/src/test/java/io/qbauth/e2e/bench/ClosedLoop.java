@@ -38,8 +38,18 @@ final class ClosedLoop {
         }
 
         String row() {
-            return String.format("%-32s %3d callers %8.0f ops/s  p50 %8.1f us  p99 %8.1f us  cpu %6.1f us/op", name,
+            return String.format("%-34s %3d callers %8.0f ops/s  p50 %8.1f us  p99 %8.1f us  cpu %6.1f us/op", name,
                     callers, opsPerSecond(), p50Nanos / 1e3, p99Nanos / 1e3, cpuMicrosPerOperation());
+        }
+
+        /** The same as a Markdown table row, open at the end for more columns. */
+        String markdownRow() {
+            return String.format("| %s | %d | %,.0f | %s | %s | %.0f µs |", name, callers, opsPerSecond(),
+                    humane(p50Nanos), humane(p99Nanos), cpuMicrosPerOperation());
+        }
+
+        private static String humane(long nanos) {
+            return nanos < 1_000_000 ? String.format("%.0f µs", nanos / 1e3) : String.format("%.2f ms", nanos / 1e6);
         }
     }
 

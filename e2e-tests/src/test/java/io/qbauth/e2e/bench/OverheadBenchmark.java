@@ -1,43 +1,57 @@
 package io.qbauth.e2e.bench;
 
 import io.qbauth.QbAuthClient;
-import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.e2e.support.QuickBloxFixture;
+import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.emulator.QbEmulator;
+import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 
 /**
- * SDK overhead over a bare {@link HttpClient}, in one run against the embedded emulator: an authenticated
- * {@code GET /session.json} through {@code client.execute(ApiRequest.get(...))} and {@code client.getSession()}
- * (JDK transport), through the {@link JdkAuthTransport} alone, and through a bare {@code HttpClient} with a fixed
- * token — configured like the transport's own (HTTP/1.1, virtual-thread executor; the baseline of the ratios) and
- * with the default executor; closed loop
- * at 1 and 64 callers. The variants are interleaved over several rounds and the median round is reported, so
- * drift and noise from other processes on the machine hit every variant alike.
+ * SDK overhead over a bare {@link HttpClient}, on every transport, in one run against the embedded emulator: an
+ * authenticated {@code GET /session.json}
+ *
+ * <ul>
+ *   <li>through a bare {@code HttpClient} with a fixed token, configured like the JDK transport's own (HTTP/1.1,
+ *       virtual-thread executor) and called with blocking {@code send}: the baseline of every ratio; and the same
+ *       client with the default executor;</li>
+ *   <li>for each transport of {@link TransportUnderTest#all()} ({@code jdk}, {@code vertx}): through the transport
+ *       alone (a prepared {@link TransportRequest} with the token) and through the SDK,
+ *       {@code client.execute(ApiRequest.get("/session.json"))};</li>
+ *   <li>through {@code client.getSession()} on the JDK transport (which also parses the reply).</li>
+ * </ul>
+ *
+ * Closed loop at 1, 64 and 256 callers (virtual threads). The variants are interleaved over several rounds and the
+ * median round is reported, so drift and noise from other processes on the machine hit every variant alike. Each
+ * row: ops/s, p50, p99, process CPU per call (client and emulator together) and the ratio of ops/s to the baseline;
+ * a Markdown table of the same follows.
  *
  * <p>Run: {@code ./mvnw -q -pl e2e-tests test-compile exec:exec@overhead [-Dbench.seconds=5 -Dbench.warmup=2
- * -Dbench.rounds=3]}.
+ * -Dbench.rounds=3 -Dbench.callers=1,64,256 -Dbench.only=REGEX]}; {@code bench.only} keeps the variants whose name
+ * it finds (the baseline always runs).
  */
 public final class OverheadBenchmark {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** The bare client configured as the JDK transport configures its own: HTTP/1.1, virtual-thread executor. */
-    private static final String BASELINE = "bare HttpClient";
+    private static final String BASELINE = "raw HttpClient (baseline)";
 
     private OverheadBenchmark() {
     }
@@ -45,56 +59,99 @@ public final class OverheadBenchmark {
     public static void main(String[] args) throws Exception {
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
+        int[] callerCounts = Arrays.stream(System.getProperty("bench.callers", "1,64,256").split(","))
+                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+        Pattern only = Pattern.compile(System.getProperty("bench.only", ""));
+        List<AutoCloseable> clients = new ArrayList<>();
         try (QbEmulator emulator = QuickBloxFixture.emulator().start();
-             JdkAuthTransport transport = new JdkAuthTransport(TransportConfig.defaults());
-             QbAuthClient client = QuickBloxFixture.client(emulator, transport).build();
              ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(virtualThreads)
                      .build();
              HttpClient rawDefault = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            String token = client.blocking().createApplicationSession().token().value();
-            HttpRequest rawRequest = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/session.json"))
-                    .header("QB-Token", token).timeout(Duration.ofSeconds(15)).GET().build();
-            ApiRequest sdkRequest = ApiRequest.get("/session.json");
-            TransportRequest transportRequest = new TransportRequest("GET", rawRequest.uri(),
-                    Map.of("QB-Token", List.of(token)), null, Duration.ofSeconds(15));
-
-            ClosedLoop.Operation bare = () -> check(raw.send(rawRequest, BodyHandlers.ofByteArray()).statusCode());
-            ClosedLoop.Operation bareDefault = () -> check(rawDefault.send(rawRequest, BodyHandlers.ofByteArray())
-                    .statusCode());
-            ClosedLoop.Operation transportAlone = () -> check(transport.execute(transportRequest)
-                    .toCompletableFuture().join().status());
-            ClosedLoop.Operation execute = () -> check(client.execute(sdkRequest).toCompletableFuture().join()
-                    .status());
-            ClosedLoop.Operation getSession = () -> client.getSession().toCompletableFuture().join();
-
-            Map<String, ClosedLoop.Operation> variants = new LinkedHashMap<>();
-            variants.put(BASELINE, bare);
-            variants.put("bare HttpClient, default executor", bareDefault);
-            variants.put("JdkAuthTransport alone", transportAlone);
-            variants.put("SDK execute(GET /session.json)", execute);
-            variants.put("SDK getSession()", getSession);
-            for (ClosedLoop.Operation operation : variants.values()) {
-                ClosedLoop.run("JIT warm-up", 64, Duration.ZERO, warmup, operation);
-            }
-            System.out.println("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
-                    + " cpus, load average " + loadAverage() + "; " + ROUNDS + " interleaved rounds of "
-                    + warmup.toSeconds()
-                    + " s warm-up + " + measure.toSeconds() + " s measured per variant; median round shown");
-            for (int callers : new int[] {1, 64}) {
-                Map<String, List<ClosedLoop.Result>> rounds = new LinkedHashMap<>();
-                for (int round = 0; round < ROUNDS; round++) {
-                    for (Map.Entry<String, ClosedLoop.Operation> variant : variants.entrySet()) {
-                        rounds.computeIfAbsent(variant.getKey(), name -> new ArrayList<>())
-                                .add(ClosedLoop.run(variant.getKey(), callers, warmup, measure, variant.getValue()));
-                    }
+            try {
+                Map<String, ClosedLoop.Operation> variants = variants(emulator, raw, rawDefault, clients);
+                variants.keySet().removeIf(name -> !name.equals(BASELINE) && !only.matcher(name).find());
+                measure(variants, callerCounts, warmup, measure);
+            } finally {
+                for (AutoCloseable client : clients.reversed()) {
+                    client.close();
                 }
-                double baseline = median(rounds.get(BASELINE)).opsPerSecond();
-                rounds.values().forEach(results -> System.out.println(median(results).row()
-                        + String.format("   %.2fx bare", median(results).opsPerSecond() / baseline)));
             }
-            System.out.println("load average after: " + loadAverage());
         }
+    }
+
+    /**
+     * Every variant by name, the baseline first; the SDK clients and transports it opens go to {@code opened}. The
+     * raw clients send the token of the first SDK client's session.
+     */
+    private static Map<String, ClosedLoop.Operation> variants(QbEmulator emulator, HttpClient raw,
+                                                              HttpClient rawDefault, List<AutoCloseable> opened) {
+        URI uri = URI.create(emulator.baseUrl() + "/session.json");
+        ApiRequest sdkRequest = ApiRequest.get("/session.json");
+        Map<String, ClosedLoop.Operation> transportsAlone = new LinkedHashMap<>();
+        Map<String, ClosedLoop.Operation> throughTheSdk = new LinkedHashMap<>();
+        List<String> tokens = new ArrayList<>();
+        for (TransportUnderTest transportUnderTest : TransportUnderTest.all().toList()) {
+            String name = transportUnderTest.name();
+            AuthTransport transport = transportUnderTest.create(TransportConfig.defaults());
+            opened.add(transport);
+            QbAuthClient client = QuickBloxFixture.client(emulator, transport).build();
+            opened.add(client);
+            String token = client.blocking().createApplicationSession().token().value();
+            tokens.add(token);
+            TransportRequest prepared = new TransportRequest("GET", uri, Map.of("QB-Token", List.of(token)), null,
+                    Duration.ofSeconds(15));
+            transportsAlone.put("transport alone, " + name,
+                    () -> check(transport.execute(prepared).toCompletableFuture().join().status()));
+            throughTheSdk.put("SDK execute, " + name,
+                    () -> check(client.execute(sdkRequest).toCompletableFuture().join().status()));
+            if (name.equals("jdk")) {
+                throughTheSdk.put("SDK getSession(), jdk", () -> client.getSession().toCompletableFuture().join());
+            }
+        }
+        HttpRequest rawRequest = HttpRequest.newBuilder(uri).header("QB-Token", tokens.getFirst())
+                .timeout(Duration.ofSeconds(15)).GET().build();
+        Map<String, ClosedLoop.Operation> variants = new LinkedHashMap<>();
+        variants.put(BASELINE, () -> check(raw.send(rawRequest, BodyHandlers.ofByteArray()).statusCode()));
+        variants.put("raw HttpClient, default executor",
+                () -> check(rawDefault.send(rawRequest, BodyHandlers.ofByteArray()).statusCode()));
+        variants.putAll(transportsAlone);
+        variants.putAll(throughTheSdk);
+        return variants;
+    }
+
+    /** JIT warm-up of every variant, then the interleaved rounds per caller count; prints rows and a table. */
+    private static void measure(Map<String, ClosedLoop.Operation> variants, int[] callerCounts, Duration warmup,
+                                Duration measure) throws InterruptedException {
+        for (ClosedLoop.Operation operation : variants.values()) {
+            ClosedLoop.run("JIT warm-up", 64, Duration.ZERO, warmup, operation);
+        }
+        System.out.println("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cpus, load average " + loadAverage() + "; " + ROUNDS + " interleaved rounds of "
+                + warmup.toSeconds() + " s warm-up + " + measure.toSeconds()
+                + " s measured per variant; median round shown");
+        List<String> table = new ArrayList<>(List.of(
+                "| variant | callers | ops/s | p50 | p99 | CPU/call | vs raw |",
+                "|---|---:|---:|---:|---:|---:|---:|"));
+        for (int callers : callerCounts) {
+            Map<String, List<ClosedLoop.Result>> rounds = new LinkedHashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Map.Entry<String, ClosedLoop.Operation> variant : variants.entrySet()) {
+                    rounds.computeIfAbsent(variant.getKey(), name -> new ArrayList<>())
+                            .add(ClosedLoop.run(variant.getKey(), callers, warmup, measure, variant.getValue()));
+                }
+            }
+            double baseline = median(rounds.get(BASELINE)).opsPerSecond();
+            for (List<ClosedLoop.Result> results : rounds.values()) {
+                ClosedLoop.Result median = median(results);
+                double ratio = median.opsPerSecond() / baseline;
+                System.out.println(median.row() + String.format("   %.2fx raw", ratio));
+                table.add(median.markdownRow() + String.format(" %.2f× |", ratio));
+            }
+        }
+        System.out.println("load average after: " + loadAverage());
+        System.out.println();
+        table.forEach(System.out::println);
     }
 
     /** The round with the median throughput. */
