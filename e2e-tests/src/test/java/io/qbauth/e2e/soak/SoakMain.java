@@ -112,9 +112,10 @@ public final class SoakMain {
                 elapsed = Duration.ofNanos(System.nanoTime() - measuredStart);
                 SoakStats.Interval interval = stats.interval();
                 print(report, String.format("t=%4ds calls=%6d errors=%d p50=%.1fms p99=%.1fms max=%.1fms "
-                        + "sessionsCreated=%d %s", elapsed.toSeconds(), interval.calls(), interval.errors(),
-                        interval.p50(), interval.p99(), interval.max(),
-                        emulator.stats(SoakClient.APP_ID).sessionsCreated() - sessionsAtStart, Figures.take()));
+                        + "sessionsCreated=%d connections=%d %s", elapsed.toSeconds(), interval.calls(),
+                        interval.errors(), interval.p50(), interval.p99(), interval.max(),
+                        emulator.stats(SoakClient.APP_ID).sessionsCreated() - sessionsAtStart,
+                        emulator.openConnections(), Figures.take()));
             }
             ticker.shutdownNow();
             ticker.awaitTermination(10, TimeUnit.SECONDS);
