@@ -11,7 +11,6 @@ import io.qbauth.domain.ProtocolException;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.TransportException;
 import io.qbauth.domain.User;
-import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -19,11 +18,8 @@ import io.qbauth.e2e.support.Within;
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.FaultRule;
 import io.qbauth.emulator.QbEmulator;
-import io.qbauth.emulator.junit.QbEmulatorExtension;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,20 +35,9 @@ class ConnectionFaultsE2eTest {
     private static final Duration TIMEOUT_BOUND = FaultySdk.REQUEST_TIMEOUT.plusSeconds(4);
 
     @RegisterExtension
-    static final QbEmulatorExtension EMULATOR = QbEmulatorExtension.wrapping(QuickBloxFixture.emulator());
+    static final FaultyEmulator EMULATOR = new FaultyEmulator();
 
-    private QbEmulator emu;
-
-    @BeforeEach
-    void setUp() {
-        emu = EMULATOR.emulator();
-        emu.faults().clear();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emu.faults().clear();
-    }
+    private final QbEmulator emu = EMULATOR.emulator();
 
     @TransportTest
     void a_reset_mid_reply_on_a_sign_up_is_an_IO_failure_and_the_post_is_not_replayed(TransportUnderTest transport) {

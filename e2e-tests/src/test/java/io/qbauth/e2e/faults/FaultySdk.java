@@ -2,8 +2,11 @@ package io.qbauth.e2e.faults;
 
 import io.qbauth.QbAuth;
 import io.qbauth.config.RefreshPolicy;
+import io.qbauth.domain.Credentials;
+import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportUnderTest;
+import io.qbauth.e2e.support.Within;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.TransportConfig;
 import java.time.Duration;
@@ -35,5 +38,13 @@ final class FaultySdk {
 
     static Sdk start(TransportUnderTest transport, QbEmulator emulator, UnaryOperator<QbAuth.Builder> customize) {
         return Sdk.start(transport, SHORT, emulator, builder -> customize.apply(builder.refreshPolicy(QUICK_RETRY)));
+    }
+
+    /** Alice's user id, from a throwaway client's user session. */
+    static long aliceId(TransportUnderTest transport, QbEmulator emulator) {
+        try (Sdk alice = start(transport, emulator)) {
+            return Within.result(alice.client().createUserSession(Credentials.login(QuickBloxFixture.ALICE_LOGIN,
+                    QuickBloxFixture.ALICE_PASSWORD))).userId();
+        }
     }
 }

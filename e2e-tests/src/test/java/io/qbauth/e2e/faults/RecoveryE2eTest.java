@@ -44,7 +44,7 @@ class RecoveryE2eTest {
     void after_a_restart_the_next_call_recreates_the_application_session(TransportUnderTest transport) {
         try (Sdk sdk = FaultySdk.start(transport, emu)) {
             Session before = Within.result(sdk.client().createApplicationSession());
-            long aliceId = aliceId(transport);
+            long aliceId = FaultySdk.aliceId(transport, emu);
 
             assertThat(emu.restart()).isPositive();
             int status = Within.result(sdk.client().execute(ApiRequest.get("/users/" + aliceId + ".json"))).status();
@@ -129,7 +129,7 @@ class RecoveryE2eTest {
     void session_creations_refused_for_a_while_recover_after_the_back_off(TransportUnderTest transport) {
         MutableClock sdkClock = MutableClock.startingNow();
         try (Sdk sdk = FaultySdk.start(transport, emu, builder -> builder.clock(sdkClock))) {
-            ApiRequest call = ApiRequest.get("/users/" + aliceId(transport) + ".json");
+            ApiRequest call = ApiRequest.get("/users/" + FaultySdk.aliceId(transport, emu) + ".json");
             FaultRule outage = emu.faults().set(Fault.unavailable(Duration.ofSeconds(1)).on("POST", "/session.json"));
 
             AuthException first = Within.failure(sdk.client().execute(call));
@@ -146,13 +146,6 @@ class RecoveryE2eTest {
             sdkClock.advance(FaultySdk.QUICK_RETRY.maxRetryInterval().plusSeconds(1));
             assertThat(Within.result(sdk.client().execute(call)).status()).isEqualTo(200);
             assertThat(sdk.recorder().sent("GET", call.path())).as("sent only once a session existed").hasSize(1);
-        }
-    }
-
-    private long aliceId(TransportUnderTest transport) {
-        try (Sdk alice = FaultySdk.start(transport, emu)) {
-            return Within.result(alice.client().createUserSession(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD)))
-                    .userId();
         }
     }
 }

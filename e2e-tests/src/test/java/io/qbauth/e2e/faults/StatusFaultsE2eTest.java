@@ -12,7 +12,6 @@ import io.qbauth.domain.RateLimitedException;
 import io.qbauth.domain.ServerException;
 import io.qbauth.domain.Session;
 import io.qbauth.e2e.support.MutableClock;
-import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -20,11 +19,8 @@ import io.qbauth.e2e.support.Within;
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.FaultRule;
 import io.qbauth.emulator.QbEmulator;
-import io.qbauth.emulator.junit.QbEmulatorExtension;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,20 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StatusFaultsE2eTest {
 
     @RegisterExtension
-    static final QbEmulatorExtension EMULATOR = QbEmulatorExtension.wrapping(QuickBloxFixture.emulator());
+    static final FaultyEmulator EMULATOR = new FaultyEmulator();
 
-    private QbEmulator emu;
-
-    @BeforeEach
-    void setUp() {
-        emu = EMULATOR.emulator();
-        emu.faults().clear();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        emu.faults().clear();
-    }
+    private final QbEmulator emu = EMULATOR.emulator();
 
     @TransportTest
     void a_500_on_a_sign_up_is_a_ServerException_and_the_post_is_sent_once(TransportUnderTest transport) {
@@ -97,7 +82,7 @@ class StatusFaultsE2eTest {
             TransportUnderTest transport) {
         MutableClock sdkClock = MutableClock.startingNow();
         try (Sdk sdk = FaultySdk.start(transport, emu, builder -> builder.clock(sdkClock))) {
-            long aliceId = aliceId(transport);
+            long aliceId = FaultySdk.aliceId(transport, emu);
             ApiRequest call = ApiRequest.get("/users/" + aliceId + ".json");
             emu.faults().set(Fault.rateLimited(Duration.ofSeconds(30)).on("POST", "/session.json").times(1));
 
@@ -139,7 +124,7 @@ class StatusFaultsE2eTest {
     @TransportTest
     void a_proxys_html_502_is_a_ServerException(TransportUnderTest transport) {
         try (Sdk sdk = FaultySdk.start(transport, emu)) {
-            long aliceId = aliceId(transport);
+            long aliceId = FaultySdk.aliceId(transport, emu);
             emu.faults().set(Fault.htmlErrorPage().on("GET", "/users/*").times(1));
 
             AuthException failure = Within.failure(sdk.client().execute(ApiRequest.get("/users/" + aliceId
@@ -168,13 +153,6 @@ class StatusFaultsE2eTest {
             assertThat(sdk.recorder().sent("POST", "/login.json")).hasSize(1);
             assertThat(Within.result(sdk.client().login(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD))).login())
                     .hasValue(ALICE_LOGIN);
-        }
-    }
-
-    private long aliceId(TransportUnderTest transport) {
-        try (Sdk alice = FaultySdk.start(transport, emu)) {
-            return Within.result(alice.client().createUserSession(Credentials.login(ALICE_LOGIN, ALICE_PASSWORD)))
-                    .userId();
         }
     }
 }
