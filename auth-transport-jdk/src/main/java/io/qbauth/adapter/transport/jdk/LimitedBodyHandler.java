@@ -56,7 +56,8 @@ final class LimitedBodyHandler implements BodyHandler<byte[]> {
         if (announced.isPresent() && announced.getAsLong() > maxBytes) {
             return new Subscriber(maxBytes, 0, true);
         }
-        int capacity = (int) Math.min(maxBytes, announced.orElse(INITIAL_CAPACITY));
+        // a negative Content-Length is a lie like any other: start small and let the limit decide
+        int capacity = (int) Math.max(0, Math.min(maxBytes, announced.orElse(INITIAL_CAPACITY)));
         return new Subscriber(maxBytes, capacity, false);
     }
 
