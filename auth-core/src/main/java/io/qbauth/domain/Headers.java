@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Case-insensitive, immutable header maps for {@link ApiRequest} and {@link ApiResponse}. */
@@ -13,18 +15,30 @@ final class Headers {
     private Headers() {
     }
 
-    /** An unmodifiable, case-insensitive copy; values of names differing only in case are merged. */
+    /**
+     * An unmodifiable, case-insensitive copy; values of names differing only in case are merged. A map that is
+     * already case-insensitive and sorted (as this method returns) holds no such duplicates and is copied in one
+     * linear pass.
+     */
     static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
-        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        if (headers != null) {
-            headers.forEach((name, values) -> {
-                if (name != null && values != null) {
-                    copy.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
-                }
-            });
+        TreeMap<String, List<String>> copy;
+        if (headers instanceof SortedMap<String, List<String>> sorted
+                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
+            copy = new TreeMap<>(sorted);
+            copy.values().removeIf(Objects::isNull);
+        } else {
+            TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            if (headers != null) {
+                headers.forEach((name, values) -> {
+                    if (name != null && values != null) {
+                        merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+                    }
+                });
+            }
+            copy = merged;
         }
         copy.replaceAll((name, values) -> List.copyOf(values));
-        return Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableSortedMap(copy);
     }
 
     /** The first value of {@code name}, if any. */

@@ -7,11 +7,12 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -38,13 +39,15 @@ public final class TransportSupport {
     public static final String USER_AGENT = "User-Agent";
 
     private static final System.Logger LOG = System.getLogger(TransportSupport.class.getName());
+    /** The same names, looked up in any case without lower-casing a copy of the name on every request. */
+    private static final Set<String> CLIENT_MANAGED_ANY_CASE = caseInsensitive(CLIENT_MANAGED_HEADERS);
 
     private TransportSupport() {
     }
 
     /** Whether {@code headerName} (any case) is one of the {@link #CLIENT_MANAGED_HEADERS}. */
     public static boolean isClientManaged(String headerName) {
-        return CLIENT_MANAGED_HEADERS.contains(headerName.toLowerCase(Locale.ROOT));
+        return CLIENT_MANAGED_ANY_CASE.contains(headerName);
     }
 
     /**
@@ -68,6 +71,12 @@ public final class TransportSupport {
         if (request.header(USER_AGENT).isEmpty()) {
             sink.accept(USER_AGENT, List.of(defaultUserAgent));
         }
+    }
+
+    private static Set<String> caseInsensitive(Set<String> names) {
+        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(names);
+        return Collections.unmodifiableSet(set);
     }
 
     /**

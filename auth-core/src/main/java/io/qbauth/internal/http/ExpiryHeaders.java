@@ -24,6 +24,17 @@ public final class ExpiryHeaders {
     private static final DateTimeFormatter LOCAL_PART = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int LOCAL_PART_LENGTH = "2016-05-02 19:52:00".length();
 
+    /**
+     * A header value and what it parsed to. Replies carry the same two dates for a whole second, so the last value
+     * of each is kept: a {@code DateTimeFormatter} parse costs more than the rest of a reply's handling in the SDK.
+     * Immutable, so a race between callers at worst parses once more.
+     */
+    private record Parsed(String text, Optional<Long> epochMillis) {
+    }
+
+    private static volatile Parsed lastExpiration = new Parsed("", Optional.empty());
+    private static volatile Parsed lastHttpDate = new Parsed("", Optional.empty());
+
     private ExpiryHeaders() {
     }
 
@@ -56,6 +67,27 @@ public final class ExpiryHeaders {
 
     /** Parses {@code yyyy-MM-dd HH:mm:ss} followed by {@code UTC}, {@code GMT}, {@code Z} or a numeric offset. */
     static Optional<Long> parseExpiration(String value) {
+        Parsed last = lastExpiration;
+        if (last.text().equals(value)) {
+            return last.epochMillis();
+        }
+        Optional<Long> parsed = readExpiration(value);
+        lastExpiration = new Parsed(value, parsed);
+        return parsed;
+    }
+
+    /** Parses an RFC 1123 {@code Date} header. */
+    static Optional<Long> parseHttpDate(String value) {
+        Parsed last = lastHttpDate;
+        if (last.text().equals(value)) {
+            return last.epochMillis();
+        }
+        Optional<Long> parsed = readHttpDate(value);
+        lastHttpDate = new Parsed(value, parsed);
+        return parsed;
+    }
+
+    private static Optional<Long> readExpiration(String value) {
         String text = value.trim();
         if (text.length() < LOCAL_PART_LENGTH) {
             return Optional.empty();
@@ -73,8 +105,7 @@ public final class ExpiryHeaders {
         }
     }
 
-    /** Parses an RFC 1123 {@code Date} header. */
-    static Optional<Long> parseHttpDate(String value) {
+    private static Optional<Long> readHttpDate(String value) {
         try {
             return Optional.of(ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
                     .toInstant().toEpochMilli());

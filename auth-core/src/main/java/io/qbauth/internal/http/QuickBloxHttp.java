@@ -42,6 +42,11 @@ public final class QuickBloxHttp {
     private final Duration defaultTimeout;
     private final AuthTransport transport;
     private final Clock clock;
+    /** The last request target and its URI: most calls repeat a path, and parsing a URI is not cheap. */
+    private volatile Target lastTarget = new Target("", null);
+
+    private record Target(String target, URI uri) {
+    }
 
     public QuickBloxHttp(QbAuthConfig config, AuthTransport transport) {
         this.endpoint = config.endpoint().toString();
@@ -86,8 +91,18 @@ public final class QuickBloxHttp {
         if (token != null) {
             headers.put("QB-Token", List.of(token.value()));
         }
-        return new TransportRequest(request.method(), URI.create(endpoint + request.target()), headers,
-                request.body(), request.timeout().orElse(defaultTimeout));
+        return new TransportRequest(request.method(), uri(request.target()), headers, request.body(),
+                request.timeout().orElse(defaultTimeout));
+    }
+
+    private URI uri(String target) {
+        Target last = lastTarget;
+        if (last.target().equals(target)) {
+            return last.uri();
+        }
+        URI uri = URI.create(endpoint + target);
+        lastTarget = new Target(target, uri);
+        return uri;
     }
 
     private AuthException asTransportFailure(Throwable failure) {

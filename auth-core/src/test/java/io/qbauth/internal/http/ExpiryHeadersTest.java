@@ -25,6 +25,22 @@ class ExpiryHeadersTest {
     }
 
     @Test
+    void a_repeated_value_reads_the_same_and_a_new_one_its_own() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(ExpiryHeaders.parseExpiration("2016-05-02 19:52:00 UTC"))
+                    .contains(Instant.parse("2016-05-02T19:52:00Z").toEpochMilli());
+            assertThat(ExpiryHeaders.parseExpiration("2016-05-02 19:52:01 UTC"))
+                    .contains(Instant.parse("2016-05-02T19:52:01Z").toEpochMilli());
+            assertThat(ExpiryHeaders.parseExpiration("soon")).isEmpty();
+            assertThat(ExpiryHeaders.parseHttpDate("Mon, 02 May 2016 19:52:00 GMT"))
+                    .contains(Instant.parse("2016-05-02T19:52:00Z").toEpochMilli());
+            assertThat(ExpiryHeaders.parseHttpDate("Mon, 02 May 2016 19:52:01 GMT"))
+                    .contains(Instant.parse("2016-05-02T19:52:01Z").toEpochMilli());
+            assertThat(ExpiryHeaders.parseHttpDate("")).isEmpty();
+        }
+    }
+
+    @Test
     void unreadable_values_are_ignored() {
         assertThat(ExpiryHeaders.parseExpiration("tomorrow")).isEmpty();
         assertThat(ExpiryHeaders.parseExpiration("2018-13-04 13:02:58 UTC")).isEmpty();

@@ -5,19 +5,45 @@ import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportSupport;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.Set;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Turns what {@code HttpClient.sendAsync} fails with into a {@link TransportException}. The message names the method
+ * Turns what {@code HttpClient.send} fails with into a {@link TransportException}. The message names the method
  * and the path of the request (no query, no header value, no body) and what happened; the JDK exception is kept as
  * the cause, since the JDK never puts request headers or bodies into its messages. What is common to every
  * transport comes from {@link TransportSupport}; this class adds the JDK client's own exceptions.
  */
 final class FailureMapper {
 
+    /**
+     * The exceptions {@code send} rethrows the exchange's failure as: a new one of (about) the same type with the
+     * original as its cause. Only an {@code HttpTimeoutException} comes without it, being of the original's type.
+     */
+    private static final Set<Class<? extends Throwable>> RETHROWN_BY_SEND = Set.of(IOException.class,
+            IllegalArgumentException.class, SecurityException.class, HttpConnectTimeoutException.class,
+            ConnectException.class, SSLHandshakeException.class, SSLException.class, ProtocolException.class);
+
     private FailureMapper() {
+    }
+
+    /**
+     * Maps what the blocking {@code send} threw: the original failure it carries as its cause, as {@code sendAsync}
+     * would have completed with it. An {@code IllegalArgumentException} or {@code IllegalStateException} without a
+     * cause is the client refusing the request before sending anything.
+     */
+    static TransportException mapSendFailure(TransportRequest request, Throwable thrown) {
+        if ((thrown instanceof IllegalArgumentException || thrown instanceof IllegalStateException)
+                && thrown.getCause() == null) {
+            return TransportSupport.notSent(request, "the HTTP client refused it");
+        }
+        boolean rethrown = thrown.getCause() != null && RETHROWN_BY_SEND.contains(thrown.getClass());
+        return map(request, rethrown ? thrown.getCause() : thrown);
     }
 
     static TransportException map(TransportRequest request, Throwable failure) {

@@ -33,8 +33,7 @@ final class HttpClientFactory {
      *
      * <p>The client's internal tasks (reading and delivering reply bodies) run on virtual threads rather than the
      * default cached pool of platform threads: the hand-offs per exchange are much cheaper (on loopback the CPU time
-     * per call fell by a third, see e2e-tests' benchmarks). As with any {@code sendAsync}, the returned stage
-     * completes on the common {@code ForkJoinPool}.
+     * per call fell by a third, see e2e-tests' benchmarks).
      *
      * <p>{@code maxConnections}, {@code keepAlive} and {@code idleTimeout} have no per-client setting in the JDK
      * client (only JVM-wide {@code jdk.httpclient.*} system properties), so they are not applied here.

@@ -142,6 +142,23 @@ class JdkAuthTransportTest {
     }
 
     @Test
+    void the_stages_dependents_never_run_with_an_interrupt_meant_for_the_exchange() throws Exception {
+        try (StubServer ok = StubServer.replying(200, "{}".getBytes(UTF_8));
+             RawServer stalled = RawServer.afterHead(connection -> {
+                 connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
+                 release.await();
+             })) {
+            for (TransportRequest request : List.of(request("GET", ok.uri("/session.json"), Map.of()),
+                    new TransportRequest("GET", stalled.uri("/session.json"), Map.of(), null, Duration.ofMillis(200)))) {
+                CompletableFuture<Boolean> interrupted = transport.execute(request).toCompletableFuture()
+                        .handle((response, failure) -> Thread.currentThread().isInterrupted());
+
+                assertThat(interrupted.get(20, TimeUnit.SECONDS)).as(request.describe()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void reports_a_connection_closed_mid_body_as_io() throws Exception {
         try (RawServer server = RawServer.afterHead(connection ->
                 connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"))) {
