@@ -6,6 +6,7 @@ import io.qbauth.domain.Credentials;
 import io.qbauth.domain.NewUser;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.User;
+import io.qbauth.spi.CallerThread;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -16,7 +17,9 @@ import java.util.concurrent.ExecutionException;
  * Blocking view of a {@link QbAuthClient}: each method waits for the asynchronous call and throws its
  * {@link io.qbauth.domain.AuthException} directly (not wrapped in a {@code CompletionException}). Thread-safe;
  * waiting parks the thread, so it suits virtual threads. If the waiting thread is interrupted, the method throws
- * {@link CancellationException} and keeps the interrupt status. Get one with {@link QbAuthClient#blocking()}.
+ * {@link CancellationException} and keeps the interrupt status. Each call {@linkplain CallerThread lends} the waiting
+ * thread to its exchange, so a transport on a blocking client (the JDK's) runs it right there, with no hand-off to
+ * another thread and back. Get one with {@link QbAuthClient#blocking()}.
  */
 public final class BlockingQbAuthClient {
 
@@ -28,47 +31,47 @@ public final class BlockingQbAuthClient {
 
     /** See {@link QbAuthClient#createApplicationSession()}. */
     public Session createApplicationSession() {
-        return await(client.createApplicationSession());
+        return await(CallerThread.lend(client::createApplicationSession));
     }
 
     /** See {@link QbAuthClient#createUserSession(Credentials)}. */
     public Session createUserSession(Credentials credentials) {
-        return await(client.createUserSession(credentials));
+        return await(CallerThread.lend(() -> client.createUserSession(credentials)));
     }
 
     /** See {@link QbAuthClient#getSession()}. */
     public Session getSession() {
-        return await(client.getSession());
+        return await(CallerThread.lend(client::getSession));
     }
 
     /** See {@link QbAuthClient#signUp(NewUser)}. */
     public User signUp(NewUser user) {
-        return await(client.signUp(user));
+        return await(CallerThread.lend(() -> client.signUp(user)));
     }
 
     /** See {@link QbAuthClient#signUpWithApiKey(NewUser)}. */
     public User signUpWithApiKey(NewUser user) {
-        return await(client.signUpWithApiKey(user));
+        return await(CallerThread.lend(() -> client.signUpWithApiKey(user)));
     }
 
     /** See {@link QbAuthClient#login(Credentials)}. */
     public User login(Credentials credentials) {
-        return await(client.login(credentials));
+        return await(CallerThread.lend(() -> client.login(credentials)));
     }
 
     /** See {@link QbAuthClient#logout()}. */
     public void logout() {
-        await(client.logout());
+        await(CallerThread.lend(client::logout));
     }
 
     /** See {@link QbAuthClient#destroySession()}. */
     public void destroySession() {
-        await(client.destroySession());
+        await(CallerThread.lend(client::destroySession));
     }
 
     /** See {@link QbAuthClient#startSessionWithToken(String)}. */
     public Session startSessionWithToken(String token) {
-        return await(client.startSessionWithToken(token));
+        return await(CallerThread.lend(() -> client.startSessionWithToken(token)));
     }
 
     /** See {@link QbAuthClient#currentSession()}. */
@@ -78,7 +81,7 @@ public final class BlockingQbAuthClient {
 
     /** See {@link QbAuthClient#execute(ApiRequest)}. */
     public ApiResponse execute(ApiRequest request) {
-        return await(client.execute(request));
+        return await(CallerThread.lend(() -> client.execute(request)));
     }
 
     private static <T> T await(CompletionStage<T> stage) {

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletionStage;
  *   <li>connection failures, timeouts and over-size replies complete it exceptionally with a
  *       {@link io.qbauth.domain.TransportException};</li>
  *   <li>a transport never retries, never interprets statuses and never adds or reads session tokens;</li>
- *   <li>it is thread-safe and never blocks the calling thread.</li>
+ *   <li>it is thread-safe and never blocks the calling thread, unless it {@linkplain CallerThread#claim() claims}
+ *       it: lent by a caller that waits for the exchange anyway, the thread may run it to its end (the returned
+ *       stage is then already complete).</li>
  * </ul>
  */
 public interface AuthTransport extends AutoCloseable {

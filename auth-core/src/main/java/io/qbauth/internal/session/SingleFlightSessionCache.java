@@ -19,6 +19,7 @@ import io.qbauth.spi.AuthEvent.SessionCreationFailed;
 import io.qbauth.spi.AuthEvent.SessionExpired;
 import io.qbauth.spi.AuthEvent.SessionInvalidated;
 import io.qbauth.spi.AuthEvent.SessionRecreated;
+import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,7 +251,7 @@ public final class SingleFlightSessionCache {
         long startNanos = System.nanoTime();
         CompletableFuture<LiveSession> created;
         try {
-            created = creation.get();
+            created = CallerThread.withhold(creation); // joined by others: never on one caller's lent thread
         } catch (RuntimeException e) {
             created = CompletableFuture.failedFuture(e);
         }

@@ -17,11 +17,13 @@ import io.qbauth.e2e.support.RecordingTransport.Sent;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
+import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.QbEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +106,35 @@ class SingleFlightE2eTest {
             assertThat(emulator.stats(APP_ID).sessionsCreated()).isEqualTo(1);
             assertThat(sdk.recorder().sent("POST", "/session.json")).hasSize(1);
             assertThat(sdk.blocking().getSession().token()).isEqualTo(patient.join().token());
+        }
+    }
+
+    @TransportTest
+    void interrupting_the_blocking_caller_that_started_the_creation_does_not_end_it(TransportUnderTest transport)
+            throws Exception {
+        emulator.faults().set(Fault.latency(Duration.ofSeconds(1)).on("POST", "/session.json").times(1));
+        try (Sdk sdk = Sdk.start(transport, emulator)) {
+            CompletableFuture<RuntimeException> starterFailure = new CompletableFuture<>();
+            Thread starter = Thread.ofVirtual().start(() -> {
+                try {
+                    sdk.blocking().getSession();
+                    starterFailure.complete(null);
+                } catch (RuntimeException e) {
+                    starterFailure.complete(e);
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (emulator.openConnections() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(emulator.openConnections()).as("the starter's creation reached the emulator").isPositive();
+            CompletableFuture<Session> joined = sdk.client().getSession().toCompletableFuture();
+
+            starter.interrupt();
+
+            assertThat(starterFailure.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+            assertThat(joined.get(WAIT_SECONDS, TimeUnit.SECONDS).kind()).isEqualTo(SessionKind.APPLICATION);
+            assertThat(emulator.stats(APP_ID).sessionsCreated()).isEqualTo(1);
         }
     }
 

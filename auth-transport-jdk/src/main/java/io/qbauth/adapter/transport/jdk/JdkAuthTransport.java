@@ -2,6 +2,7 @@ package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
@@ -24,15 +25,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>Every status is a {@link TransportResponse}; connection failures, timeouts and over-size replies complete
  *       the stage with an {@link io.qbauth.domain.TransportException} whose message names the method and the path
  *       only.</li>
- *   <li>{@link TransportRequest#timeout()} bounds the whole exchange, body included (give or take 10 ms); the JDK's
- *       own request timeout only covers the wait for the response headers.</li>
+ *   <li>{@link TransportRequest#timeout()} bounds the whole exchange, body included (give or take 10 ms). The JDK
+ *       request carries no timeout of its own: it would only cover the wait for the response headers, and it takes
+ *       the client's lock and wakes its selector thread on every request.</li>
  *   <li>Reply bodies are limited to {@link TransportConfig#maxResponseBytes()} while streaming.</li>
  *   <li>It never retries, never follows redirects, and never reads or adds a session token.</li>
  * </ul>
  *
  * <p>Each exchange runs the client's blocking {@code send} on a virtual thread of its own, on which the returned
  * stage completes (unless the caller completes or cancels it first): with one caller that is a fifth faster than
- * {@code sendAsync}, which hands every reply over to the common {@code ForkJoinPool}.
+ * {@code sendAsync}, which hands every reply over to the common {@code ForkJoinPool}. An exchange started by a caller
+ * that waits for it anyway (the SDK's blocking facade, which {@linkplain CallerThread lends} its thread) runs on that
+ * caller's thread instead, as a bare {@code HttpClient.send} would: no thread started, no hand-off back.
  *
  * <p>Built from a {@link TransportConfig}, it creates and owns its client and closes it in {@link #close()}. Built
  * around an application's {@link HttpClient}, it leaves that client open.
@@ -97,8 +101,8 @@ public final class JdkAuthTransport implements AuthTransport {
             return CompletableFuture.failedFuture(new InvalidInputException(
                     request.describe() + ": the URI or a header is not valid HTTP"));
         }
-        return new Exchange(request, httpRequest, client, bodyHandler.forMethod(request.method()))
-                .start(exchangeThreads, deadlines);
+        Exchange exchange = new Exchange(request, httpRequest, client, bodyHandler.forMethod(request.method()));
+        return CallerThread.claim() ? exchange.runHere(deadlines) : exchange.start(exchangeThreads, deadlines);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransportProvider;
+import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
@@ -159,6 +160,63 @@ class JdkAuthTransportTest {
     }
 
     @Test
+    void an_exchange_on_a_lent_caller_thread_runs_there_and_is_done_on_return() throws Exception {
+        try (StubServer server = StubServer.replying(200, "{}".getBytes(UTF_8))) {
+            Thread caller = Thread.currentThread();
+            CompletableFuture<Thread> completedOn = CallerThread.lend(() -> transport.execute(
+                    request("GET", server.uri("/session.json"), Map.of())).toCompletableFuture()
+                    .thenApply(response -> Thread.currentThread()));
+
+            assertThat(completedOn).isCompletedWithValue(caller);
+        }
+    }
+
+    @Test
+    void a_lent_caller_thread_times_out_on_a_stalled_body_and_keeps_no_interrupt() throws Exception {
+        try (RawServer server = RawServer.afterHead(connection -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
+            release.await();
+        })) {
+            for (int i = 0; i < 3; i++) { // a deadline racing the reply must never leave an interrupt behind
+                CompletableFuture<TransportResponse> stage = CallerThread.lend(() -> transport.execute(
+                        secretBearing(server.uri("/session.json"), Duration.ofMillis(200)))).toCompletableFuture();
+
+                assertThat(stage).isCompletedExceptionally();
+                assertThat(Thread.currentThread().isInterrupted()).isFalse();
+                assertThat(stage.handle((response, failure) -> failure).join()).isInstanceOfSatisfying(
+                        TransportException.class, e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.TIMEOUT));
+            }
+        }
+    }
+
+    @Test
+    void interrupting_a_lent_caller_thread_ends_its_exchange_and_the_interrupt_stays_set() throws Exception {
+        CountDownLatch requested = new CountDownLatch(1);
+        try (RawServer server = RawServer.afterHead(connection -> {
+            requested.countDown();
+            release.await();
+        })) {
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                CompletableFuture<TransportResponse> stage = CallerThread.lend(() -> transport.execute(
+                        new TransportRequest("GET", server.uri("/session.json"), Map.of(), null,
+                                Duration.ofMinutes(1)))).toCompletableFuture();
+                boolean interrupted = Thread.currentThread().isInterrupted();
+                outcome.complete(stage.handle((response, failure) -> interrupted ? failure : null).join());
+            });
+            assertThat(requested.await(5, TimeUnit.SECONDS)).isTrue();
+
+            caller.interrupt();
+
+            assertThat(outcome.get(20, TimeUnit.SECONDS)).as("failed, with the interrupt still set")
+                    .isInstanceOfSatisfying(TransportException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(TransportException.Kind.IO);
+                        assertThat(e).hasMessageContaining("GET /session.json");
+                    });
+        }
+    }
+
+    @Test
     void reports_a_connection_closed_mid_body_as_io() throws Exception {
         try (RawServer server = RawServer.afterHead(connection ->
                 connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789"))) {
@@ -198,6 +256,24 @@ class JdkAuthTransportTest {
             release.await(); // never finishes the body: only the limit can end the exchange
         })) {
             expectFailure(secretBearing(server.uri("/session.json")), TransportException.Kind.RESPONSE_TOO_LARGE);
+        }
+    }
+
+    @Test
+    void a_reply_that_announces_a_length_is_never_read_past_it_even_if_it_claims_chunks_too() throws Exception {
+        try (RawServer server = RawServer.afterHead(connection -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n\r\n");
+            String chunk = "x".repeat(1000);
+            for (int i = 0; i < 3 * LIMIT / chunk.length(); i++) {
+                connection.write(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
+            }
+            release.await();
+        })) {
+            CompletableFuture<TransportResponse> stage = transport.execute(
+                    request("GET", server.uri("/session.json"), Map.of())).toCompletableFuture();
+
+            assertThat(stage.handle((response, failure) -> response == null ? 0 : response.bodyLength())
+                    .get(20, TimeUnit.SECONDS)).isLessThanOrEqualTo(10);
         }
     }
 
