@@ -1,6 +1,7 @@
 package io.qbauth.e2e.bench;
 
 import io.qbauth.QbAuthClient;
+import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -8,6 +9,7 @@ import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
+import io.qbauth.spi.TransportSupport;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -30,28 +33,36 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>through a bare {@code HttpClient} with a fixed token, configured like the JDK transport's own (HTTP/1.1,
- *       virtual-thread executor) and called with blocking {@code send}: the baseline of every ratio; and the same
- *       client with the default executor;</li>
+ *       virtual-thread executor) and called with blocking {@code send}: the baseline of every ratio; the same
+ *       client sending the very request the SDK sends (its {@code QB-SDK}, {@code QuickBlox-REST-API-Version},
+ *       {@code Accept} and {@code User-Agent} headers too); the same client called with {@code sendAsync} and
+ *       waited for (the baseline of an asynchronous caller); and the same client with the default executor;</li>
  *   <li>for each transport of {@link TransportUnderTest#all()} ({@code jdk}, {@code vertx}): through the transport
- *       alone (a prepared {@link TransportRequest} with the token) and through the SDK,
- *       {@code client.execute(ApiRequest.get("/session.json"))};</li>
+ *       alone (a prepared {@link TransportRequest} with the token) and through the SDK, asynchronously
+ *       ({@code client.execute(ApiRequest.get("/session.json"))}, waited for) and through the blocking facade
+ *       ({@code client.blocking().execute(...)}, which lends the caller's thread to the exchange);</li>
  *   <li>through {@code client.getSession()} on the JDK transport (which also parses the reply).</li>
  * </ul>
  *
  * Closed loop at 1, 64 and 256 callers (virtual threads). The variants are interleaved over several rounds and the
  * median round is reported, so drift and noise from other processes on the machine hit every variant alike. Each
- * row: ops/s, p50, p99, process CPU per call (client and emulator together) and the ratio of ops/s to the baseline;
- * a Markdown table of the same follows.
+ * row: ops/s, p50, p99, process CPU per call (client and emulator together) and the ratios of ops/s to the three
+ * raw baselines; a Markdown table of the same follows.
  *
  * <p>Run: {@code ./mvnw -q -pl e2e-tests test-compile exec:exec@overhead [-Dbench.seconds=5 -Dbench.warmup=2
  * -Dbench.rounds=3 -Dbench.callers=1,64,256 -Dbench.only=REGEX]}; {@code bench.only} keeps the variants whose name
- * it finds (the baseline always runs).
+ * it finds (the baselines always run).
  */
 public final class OverheadBenchmark {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     /** The bare client configured as the JDK transport configures its own: HTTP/1.1, virtual-thread executor. */
     private static final String BASELINE = "raw HttpClient (baseline)";
+    /** The same bare client sending the very request the SDK sends: the same headers, not only the token. */
+    private static final String SAME_REQUEST = "raw HttpClient, the SDK's request";
+    /** The same bare client called asynchronously ({@code sendAsync}), as an asynchronous caller would use it. */
+    private static final String RAW_ASYNC = "raw HttpClient, sendAsync";
+    private static final List<String> BASELINES = List.of(BASELINE, SAME_REQUEST, RAW_ASYNC);
 
     private OverheadBenchmark() {
     }
@@ -70,7 +81,7 @@ public final class OverheadBenchmark {
              HttpClient rawDefault = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             try {
                 Map<String, ClosedLoop.Operation> variants = variants(emulator, raw, rawDefault, clients);
-                variants.keySet().removeIf(name -> !name.equals(BASELINE) && !only.matcher(name).find());
+                variants.keySet().removeIf(name -> !BASELINES.contains(name) && !only.matcher(name).find());
                 measure(variants, callerCounts, warmup, measure);
             } finally {
                 for (AutoCloseable client : clients.reversed()) {
@@ -105,19 +116,47 @@ public final class OverheadBenchmark {
                     () -> check(transport.execute(prepared).toCompletableFuture().join().status()));
             throughTheSdk.put("SDK execute, " + name,
                     () -> check(client.execute(sdkRequest).toCompletableFuture().join().status()));
+            throughTheSdk.put("SDK blocking execute, " + name,
+                    () -> check(client.blocking().execute(sdkRequest).status()));
             if (name.equals("jdk")) {
                 throughTheSdk.put("SDK getSession(), jdk", () -> client.getSession().toCompletableFuture().join());
             }
         }
         HttpRequest rawRequest = HttpRequest.newBuilder(uri).header("QB-Token", tokens.getFirst())
                 .timeout(Duration.ofSeconds(15)).GET().build();
+        HttpRequest sameRequest = asSentByTheJdkTransport(emulator, sdkRequest, tokens.getFirst());
         Map<String, ClosedLoop.Operation> variants = new LinkedHashMap<>();
         variants.put(BASELINE, () -> check(raw.send(rawRequest, BodyHandlers.ofByteArray()).statusCode()));
+        variants.put(SAME_REQUEST, () -> check(raw.send(sameRequest, BodyHandlers.ofByteArray()).statusCode()));
+        variants.put(RAW_ASYNC,
+                () -> check(raw.sendAsync(rawRequest, BodyHandlers.ofByteArray()).join().statusCode()));
         variants.put("raw HttpClient, default executor",
                 () -> check(rawDefault.send(rawRequest, BodyHandlers.ofByteArray()).statusCode()));
         variants.putAll(transportsAlone);
         variants.putAll(throughTheSdk);
         return variants;
+    }
+
+    /**
+     * The request the JDK transport sends for {@code request} (every header the SDK and the transport add, e.g.
+     * {@code QB-SDK}, {@code QuickBlox-REST-API-Version}, {@code Accept}, {@code User-Agent}), with {@code token}:
+     * captured from one call of a throwaway client, then built as a bare {@code HttpRequest}.
+     */
+    private static HttpRequest asSentByTheJdkTransport(QbEmulator emulator, ApiRequest request, String token) {
+        AtomicReference<TransportRequest> sent = new AtomicReference<>();
+        try (AuthTransport transport = new JdkAuthTransport(TransportConfig.defaults());
+             QbAuthClient client = QuickBloxFixture.client(emulator, transport)
+                     .decorateTransport(inner -> wire -> {
+                         sent.set(wire);
+                         return inner.execute(wire);
+                     }).build()) {
+            client.blocking().execute(request);
+        }
+        TransportRequest wire = sent.get().withHeader("QB-Token", token);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(wire.uri()).timeout(wire.timeout()).GET();
+        TransportSupport.forEachHeaderToSend(wire, TransportConfig.DEFAULT_USER_AGENT,
+                (name, values) -> values.forEach(value -> builder.header(name, value)));
+        return builder.build();
     }
 
     /** JIT warm-up of every variant, then the interleaved rounds per caller count; prints rows and a table. */
@@ -131,8 +170,8 @@ public final class OverheadBenchmark {
                 + warmup.toSeconds() + " s warm-up + " + measure.toSeconds()
                 + " s measured per variant; median round shown");
         List<String> table = new ArrayList<>(List.of(
-                "| variant | callers | ops/s | p50 | p99 | CPU/call | vs raw |",
-                "|---|---:|---:|---:|---:|---:|---:|"));
+                "| variant | callers | ops/s | p50 | p99 | CPU/call | vs raw | vs raw, same request | vs raw sendAsync |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|"));
         for (int callers : callerCounts) {
             Map<String, List<ClosedLoop.Result>> rounds = new LinkedHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
@@ -141,12 +180,15 @@ public final class OverheadBenchmark {
                             .add(ClosedLoop.run(variant.getKey(), callers, warmup, measure, variant.getValue()));
                 }
             }
-            double baseline = median(rounds.get(BASELINE)).opsPerSecond();
+            double[] baselines = BASELINES.stream().mapToDouble(name -> median(rounds.get(name)).opsPerSecond())
+                    .toArray();
             for (List<ClosedLoop.Result> results : rounds.values()) {
                 ClosedLoop.Result median = median(results);
-                double ratio = median.opsPerSecond() / baseline;
-                System.out.println(median.row() + String.format("   %.2fx raw", ratio));
-                table.add(median.markdownRow() + String.format(" %.2f× |", ratio));
+                double ops = median.opsPerSecond();
+                System.out.println(median.row() + String.format("   %.2fx raw, %.2fx same request, %.2fx sendAsync",
+                        ops / baselines[0], ops / baselines[1], ops / baselines[2]));
+                table.add(median.markdownRow() + String.format(" %.2f× | %.2f× | %.2f× |", ops / baselines[0],
+                        ops / baselines[1], ops / baselines[2]));
             }
         }
         System.out.println("load average after: " + loadAverage());
