@@ -14,19 +14,49 @@ import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.emulator.junit.QbEmulatorExtension;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The blocking facade under many virtual threads: every call succeeds, on one shared session. */
+/**
+ * The blocking facade under many virtual threads: every call succeeds, on one shared session; on the JDK transport
+ * each exchange runs on the thread of the call that waits for it.
+ */
 class BlockingFacadeE2eTest {
 
     private static final int THREADS = 2_000;
 
     @RegisterExtension
     static final QbEmulatorExtension EMULATOR = QbEmulatorExtension.wrapping(QuickBloxFixture.emulator());
+
+    @Test
+    void on_the_jdk_transport_each_blocking_call_runs_its_exchange_on_the_callers_own_thread() throws Exception {
+        Queue<Boolean> onTheCaller = new ConcurrentLinkedQueue<>();
+        TransportUnderTest jdk = TransportUnderTest.all().filter(t -> t.name().equals("jdk")).findFirst()
+                .orElseThrow();
+        try (Sdk sdk = Sdk.start(jdk, EMULATOR.emulator(), builder -> builder.decorateTransport(inner -> request -> {
+            Thread caller = Thread.currentThread();
+            return inner.execute(request).whenComplete((response, failure) ->
+                    onTheCaller.add(Thread.currentThread() == caller));
+        }))) {
+            sdk.blocking().createApplicationSession();
+            onTheCaller.clear(); // a session creation never runs on a lent thread
+
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 50; i++) {
+                    threads.submit(() -> sdk.blocking().execute(ApiRequest.get("/session.json")));
+                }
+            }
+            sdk.blocking().getSession();
+
+            assertThat(onTheCaller).hasSize(51).containsOnly(true);
+        }
+    }
 
     @TransportTest
     void two_thousand_virtual_threads_share_one_session(TransportUnderTest transport) throws Exception {

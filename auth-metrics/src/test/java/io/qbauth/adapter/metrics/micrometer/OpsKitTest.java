@@ -52,7 +52,7 @@ class OpsKitTest {
         try (QbEmulator emulator = Emulators.builder(clock).start();
              QbAuthClient client = QbAuthMetrics.instrument(Emulators.client(emulator), registry,
                      QbAuthMetricsOptions.custom().publishPercentileHistogram(true).build()).build()) {
-            ScriptedJourney.run(client, clock);
+            ScriptedJourney.run(client, emulator, clock);
         }
         scrape = Scrape.parse(registry.scrape());
     }

@@ -42,7 +42,7 @@ class PrometheusExampleTest {
         emulator = Emulators.builder(emulatorClock).start();
         example = PrometheusExample.start(Emulators.client(emulator),
                 QbAuthMetricsOptions.custom().publishPercentileHistogram(true).build());
-        seen = ScriptedJourney.run(example.client(), emulatorClock);
+        seen = ScriptedJourney.run(example.client(), emulator, emulatorClock);
         HttpURLConnection connection = (HttpURLConnection) example.metricsUri().toURL().openConnection();
         try (InputStream body = connection.getInputStream()) {
             assertThat(connection.getResponseCode()).isEqualTo(200);

@@ -11,6 +11,8 @@ import io.qbauth.domain.InvalidCredentialsException;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionKind;
 import io.qbauth.domain.User;
+import io.qbauth.emulator.Fault;
+import io.qbauth.emulator.QbEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,8 +29,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>move the emulator clock 3 hours on, so the server drops the session, and read Alice again: the SDK
  *       re-creates her user session and replays the call;</li>
  *   <li>log out; destroy the session;</li>
- *   <li>{@value #CONCURRENT_CALLS} concurrent {@code getSession()} calls with no session: one creation, the others
- *       join its flight;</li>
+ *   <li>{@value #CONCURRENT_CALLS} concurrent {@code getSession()} calls with no session: one creation, held
+ *       {@link #HELD_CREATION} at the emulator so that the others join its flight;</li>
  *   <li>adopt the current token with {@code startSessionWithToken}.</li>
  * </ol>
  */
@@ -36,6 +38,8 @@ public final class ScriptedJourney {
 
     public static final int CONCURRENT_CALLS = 8;
     public static final Duration SERVER_SIDE_AGEING = Duration.ofHours(3);
+    /** How long the emulator holds the shared creation: the other calls must find it in flight, not done. */
+    public static final Duration HELD_CREATION = Duration.ofMillis(300);
 
     /**
      * What the journey saw, to check that none of it leaks into the metrics.
@@ -49,8 +53,8 @@ public final class ScriptedJourney {
     private ScriptedJourney() {
     }
 
-    /** Runs the journey; {@code emulatorClock} is the emulator's clock. */
-    public static Seen run(QbAuthClient client, ShiftedClock emulatorClock) {
+    /** Runs the journey against {@code emulator}, whose clock is {@code emulatorClock}. */
+    public static Seen run(QbAuthClient client, QbEmulator emulator, ShiftedClock emulatorClock) {
         BlockingQbAuthClient blocking = client.blocking();
         Set<String> tokens = new LinkedHashSet<>();
 
@@ -69,6 +73,7 @@ public final class ScriptedJourney {
 
         blocking.logout();
         blocking.destroySession();
+        emulator.faults().set(Fault.latency(HELD_CREATION).on("POST", "/session.json").times(1));
         List<CompletableFuture<Session>> calls = new ArrayList<>();
         for (int i = 0; i < CONCURRENT_CALLS; i++) {
             calls.add(client.getSession().toCompletableFuture());
