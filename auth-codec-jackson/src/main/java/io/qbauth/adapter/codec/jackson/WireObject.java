@@ -1,10 +1,8 @@
 package io.qbauth.adapter.codec.jackson;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +96,8 @@ final class WireObject {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text.get().strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant());
-        } catch (DateTimeParseException e) {
+            return Optional.of(IsoInstants.parse(text.get().strip()));
+        } catch (DateTimeException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "ignoring unreadable date-time in " + qualified(name));
             return Optional.empty();
         }
