@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Blocking view of a {@link QbAuthClient}: each method waits for the asynchronous call and throws its
@@ -31,47 +32,47 @@ public final class BlockingQbAuthClient {
 
     /** See {@link QbAuthClient#createApplicationSession()}. */
     public Session createApplicationSession() {
-        return await(CallerThread.lend(client::createApplicationSession));
+        return await(client::createApplicationSession);
     }
 
     /** See {@link QbAuthClient#createUserSession(Credentials)}. */
     public Session createUserSession(Credentials credentials) {
-        return await(CallerThread.lend(() -> client.createUserSession(credentials)));
+        return await(() -> client.createUserSession(credentials));
     }
 
     /** See {@link QbAuthClient#getSession()}. */
     public Session getSession() {
-        return await(CallerThread.lend(client::getSession));
+        return await(client::getSession);
     }
 
     /** See {@link QbAuthClient#signUp(NewUser)}. */
     public User signUp(NewUser user) {
-        return await(CallerThread.lend(() -> client.signUp(user)));
+        return await(() -> client.signUp(user));
     }
 
     /** See {@link QbAuthClient#signUpWithApiKey(NewUser)}. */
     public User signUpWithApiKey(NewUser user) {
-        return await(CallerThread.lend(() -> client.signUpWithApiKey(user)));
+        return await(() -> client.signUpWithApiKey(user));
     }
 
     /** See {@link QbAuthClient#login(Credentials)}. */
     public User login(Credentials credentials) {
-        return await(CallerThread.lend(() -> client.login(credentials)));
+        return await(() -> client.login(credentials));
     }
 
     /** See {@link QbAuthClient#logout()}. */
     public void logout() {
-        await(CallerThread.lend(client::logout));
+        await(client::logout);
     }
 
     /** See {@link QbAuthClient#destroySession()}. */
     public void destroySession() {
-        await(CallerThread.lend(client::destroySession));
+        await(client::destroySession);
     }
 
     /** See {@link QbAuthClient#startSessionWithToken(String)}. */
     public Session startSessionWithToken(String token) {
-        return await(CallerThread.lend(() -> client.startSessionWithToken(token)));
+        return await(() -> client.startSessionWithToken(token));
     }
 
     /** See {@link QbAuthClient#currentSession()}. */
@@ -81,10 +82,12 @@ public final class BlockingQbAuthClient {
 
     /** See {@link QbAuthClient#execute(ApiRequest)}. */
     public ApiResponse execute(ApiRequest request) {
-        return await(CallerThread.lend(() -> client.execute(request)));
+        return await(() -> client.execute(request));
     }
 
-    private static <T> T await(CompletionStage<T> stage) {
+    /** Starts {@code call} with this thread {@linkplain CallerThread#lend lent} to its exchange, then waits. */
+    private static <T> T await(Supplier<? extends CompletionStage<T>> call) {
+        CompletionStage<T> stage = CallerThread.lend(call);
         try {
             return stage.toCompletableFuture().get();
         } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Reads a session's expiry from a reply (wire protocol §7): {@code QB-Token-ExpirationDate} in the form
@@ -25,15 +26,33 @@ public final class ExpiryHeaders {
     private static final int LOCAL_PART_LENGTH = "2016-05-02 19:52:00".length();
 
     /**
-     * A header value and what it parsed to. Replies carry the same two dates for a whole second, so the last value
-     * of each is kept: a {@code DateTimeFormatter} parse costs more than the rest of a reply's handling in the SDK.
-     * Immutable, so a race between callers at worst parses once more.
+     * The last header value one parser saw and what it parsed to. Replies carry the same two dates for a whole second,
+     * so the last value of each is kept: a {@code DateTimeFormatter} parse costs more than the rest of a reply's
+     * handling in the SDK. Immutable entries, so a race between callers at worst parses once more.
      */
-    private record Parsed(String text, Optional<Long> epochMillis) {
+    private static final class LastParsed {
+        private record Entry(String text, Optional<Long> epochMillis) {
+        }
+
+        private final Function<String, Optional<Long>> parser;
+        private volatile Entry last = new Entry("", Optional.empty());
+
+        LastParsed(Function<String, Optional<Long>> parser) {
+            this.parser = parser;
+        }
+
+        Optional<Long> parse(String text) {
+            Entry entry = last;
+            if (!entry.text().equals(text)) {
+                entry = new Entry(text, parser.apply(text));
+                last = entry;
+            }
+            return entry.epochMillis();
+        }
     }
 
-    private static volatile Parsed lastExpiration = new Parsed("", Optional.empty());
-    private static volatile Parsed lastHttpDate = new Parsed("", Optional.empty());
+    private static final LastParsed EXPIRATIONS = new LastParsed(ExpiryHeaders::readExpiration);
+    private static final LastParsed HTTP_DATES = new LastParsed(ExpiryHeaders::readHttpDate);
 
     private ExpiryHeaders() {
     }
@@ -67,24 +86,12 @@ public final class ExpiryHeaders {
 
     /** Parses {@code yyyy-MM-dd HH:mm:ss} followed by {@code UTC}, {@code GMT}, {@code Z} or a numeric offset. */
     static Optional<Long> parseExpiration(String value) {
-        Parsed last = lastExpiration;
-        if (last.text().equals(value)) {
-            return last.epochMillis();
-        }
-        Optional<Long> parsed = readExpiration(value);
-        lastExpiration = new Parsed(value, parsed);
-        return parsed;
+        return EXPIRATIONS.parse(value);
     }
 
     /** Parses an RFC 1123 {@code Date} header. */
     static Optional<Long> parseHttpDate(String value) {
-        Parsed last = lastHttpDate;
-        if (last.text().equals(value)) {
-            return last.epochMillis();
-        }
-        Optional<Long> parsed = readHttpDate(value);
-        lastHttpDate = new Parsed(value, parsed);
-        return parsed;
+        return HTTP_DATES.parse(value);
     }
 
     private static Optional<Long> readExpiration(String value) {

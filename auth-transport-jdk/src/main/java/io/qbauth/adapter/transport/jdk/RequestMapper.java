@@ -31,13 +31,15 @@ final class RequestMapper {
         // no JDK request timeout: Deadlines bounds the whole exchange, while the JDK's timer would take the client's
         // lock and wake its selector thread on every request
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
-        if (request.bodyLength() == 0 && request.method().equals("GET")) {
-            builder.GET(); // no body publisher at all: the JDK then skips its body-sending stages
-        } else if (request.bodyLength() == 0 && request.method().equals("HEAD")) {
-            builder.HEAD();
+        if (request.bodyLength() > 0) {
+            builder.method(request.method(), BodyPublishers.ofByteArray(request.body()));
         } else {
-            builder.method(request.method(), request.bodyLength() == 0
-                    ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(request.body()));
+            switch (request.method()) {
+                // no body publisher at all, so the JDK sends no "Content-Length: 0" with them
+                case "GET" -> builder.GET();
+                case "HEAD" -> builder.HEAD();
+                default -> builder.method(request.method(), BodyPublishers.noBody());
+            }
         }
         TransportSupport.forEachHeaderToSend(request, userAgent, (name, values) -> {
             for (String value : values) {

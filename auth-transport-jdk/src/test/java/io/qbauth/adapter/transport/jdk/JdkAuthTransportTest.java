@@ -93,7 +93,9 @@ class JdkAuthTransportTest {
         try (StubServer server = StubServer.replying(200, new byte[0])) {
             send(request("GET", server.uri("/session.json"), Map.of()));
 
-            assertThat(server.nextRequest().headers().containsKey("HTTP2-Settings")).isFalse();
+            StubServer.Received received = server.nextRequest();
+            assertThat(received.headers().containsKey("HTTP2-Settings")).isFalse();
+            assertThat(received.headers().containsKey("Content-Length")).as("a GET without a body").isFalse();
         }
     }
 
