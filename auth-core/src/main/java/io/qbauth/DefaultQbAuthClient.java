@@ -19,6 +19,7 @@ import io.qbauth.internal.http.CredentialParams;
 import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.Exchange;
 import io.qbauth.internal.http.QuickBloxHttp;
+import io.qbauth.internal.http.Redactor;
 import io.qbauth.internal.loader.ProviderLoader;
 import io.qbauth.internal.session.Events;
 import io.qbauth.internal.session.Identity;
@@ -74,7 +75,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         this.configuredSupplier = configuredSupplier;
         this.events = new Events(listeners);
         this.http = new QuickBloxHttp(config, transport);
-        this.classifier = new ErrorClassifier(codec, config.clock());
+        this.classifier = new ErrorClassifier(codec, config.clock(), new Redactor(config));
         this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
         LiveSession initial = stored.filter(s -> s.applicationId() == config.applicationId())
                 .filter(s -> s.expiresAt().isAfter(config.clock().instant()))
@@ -97,7 +98,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         Optional<Session> stored;
         try {
             stored = sessionStore.load();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // application code
             throw new ConfigurationException("the SessionStore failed to load: " + e.getClass().getSimpleName(), e);
         }
         ProviderLoader loader = ProviderLoader.standard();
@@ -106,7 +107,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         AuthTransport decorated;
         try {
             decorated = decorateTransport.apply(chosenTransport);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (transport == null) {
                 chosenTransport.close();
             }
@@ -118,14 +119,15 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Session> createApplicationSession() {
-        return guarded(() -> cache.replace(APPLICATION, sessions::createApplication).thenApply(LiveSession::snapshot));
+        return guarded(() -> cache.replace(APPLICATION, APPLICATION, sessions::createApplication)
+                .thenApply(LiveSession::snapshot));
     }
 
     @Override
     public CompletionStage<Session> createUserSession(Credentials credentials) {
         return guarded(() -> {
             require(credentials, "credentials");
-            return cache.replace(userIdentity(credentials), () -> sessions.createUser(credentials))
+            return cache.replace(userIdentity(credentials), credentials, () -> sessions.createUser(credentials))
                     .thenApply(LiveSession::snapshot);
         });
     }
@@ -142,8 +144,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
     public CompletionStage<User> signUp(NewUser user) {
         return guarded(() -> {
             require(user, "user");
-            return executor.execute(ApiRequest.post(QuickBloxHttp.USERS_PATH)
-                    .formBody(CredentialParams.forSignUp(user))).thenApply(this::readUser);
+            ApiRequest request = ApiRequest.post(QuickBloxHttp.USERS_PATH).formBody(CredentialParams.forSignUp(user));
+            return executor.execute(request).thenApply(exchange -> readUser(request, exchange));
         });
     }
 
@@ -160,7 +162,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
                 if (!exchange.response().isSuccess()) {
                     throw classifier.classify(request, exchange.response());
                 }
-                return readUser(exchange);
+                return readUser(request, exchange);
             });
         });
     }
@@ -253,8 +255,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
         if (ownsTransport) {
             try {
                 transport.close();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "closing the transport " + transport.name() + " failed", e);
+            } catch (Throwable e) {
+                LOG.log(System.Logger.Level.WARNING, () -> "closing the transport " + transport.name() + " failed", e);
             }
         }
     }
@@ -265,14 +267,14 @@ final class DefaultQbAuthClient implements QbAuthClient {
     }
 
     private CompletableFuture<LiveSession> newApplicationSession() {
-        return cache.replace(APPLICATION, sessions::createApplication);
+        return cache.replace(APPLICATION, APPLICATION, sessions::createApplication);
     }
 
     /** {@code POST /login.json} on {@code live}; on success the same token becomes the user's session. */
     private CompletableFuture<User> logIn(Credentials credentials, LiveSession live) {
         ApiRequest request = ApiRequest.post(QuickBloxHttp.LOGIN_PATH).formBody(CredentialParams.forLogin(credentials));
         return executor.executeWith(request, live).thenApply(exchange -> {
-            User user = readUser(exchange);
+            User user = readUser(request, exchange);
             if (user.id() <= 0) {
                 throw new ProtocolException("POST /login.json returned a user without an id",
                         exchange.response().status(), ErrorDetails.NONE);
@@ -283,8 +285,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
         });
     }
 
-    private User readUser(Exchange exchange) {
-        return codec.readUser(exchange.response().body(), exchange.response().status());
+    private User readUser(ApiRequest request, Exchange exchange) {
+        return classifier.read(request, () -> codec.readUser(exchange.response().body(),
+                exchange.response().status()));
     }
 
     private Identity userIdentity(Credentials credentials) {
@@ -312,8 +315,10 @@ final class DefaultQbAuthClient implements QbAuthClient {
             return CompletableFuture.failedFuture(new ConfigurationException("the client is closed"));
         }
         try {
-            return operation.get();
-        } catch (RuntimeException e) {
+            CompletableFuture<T> started = operation.get();
+            return started != null ? started : CompletableFuture.failedFuture(
+                    new IllegalStateException("the operation returned no stage"));
+        } catch (Throwable e) { // application code runs inside (clock, listeners, codec): fail the stage, never throw
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -18,10 +18,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Maps a non-2xx reply to the {@link AuthException} tree (wire protocol §6). Messages hold the method, the path, the
- * status and the QuickBlox messages, never a header value or a request body, so no secret reaches them.
+ * status and the QuickBlox messages, never a header value or a request body of the SDK's own; the server's messages
+ * pass through the {@link Redactor} first (in the exception's message and its {@link ErrorDetails}), since a server
+ * or a proxy may echo the request, credentials included.
  *
  * <table>
  *   <caption>Classification</caption>
@@ -52,13 +55,17 @@ public final class ErrorClassifier {
     static final String NO_APPLICATION = "no application found";
     static final String NEED_USER = "Forbidden. Need user.";
     private static final int MAX_MESSAGE_DETAIL = 500;
+    /** A {@code Retry-After} of more digits than a long holds. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(Long.MAX_VALUE);
 
     private final JsonCodec codec;
     private final Clock clock;
+    private final Redactor redactor;
 
-    public ErrorClassifier(JsonCodec codec, Clock clock) {
+    public ErrorClassifier(JsonCodec codec, Clock clock, Redactor redactor) {
         this.codec = codec;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     /** Whether the reply says the session does not exist: 401 with {@value #SESSION_GONE}. */
@@ -70,13 +77,16 @@ public final class ErrorClassifier {
     public AuthException classify(ApiRequest request, TransportResponse response) {
         int status = response.status();
         Optional<ErrorDetails> parsed = errors(response);
-        ErrorDetails details = parsed.orElse(ErrorDetails.NONE);
+        ErrorDetails received = parsed.orElse(ErrorDetails.NONE);
+        ErrorDetails details = redactor.redact(received, request);
         String message = request.method() + " " + request.path() + " failed with HTTP " + status + summary(details);
         if (status >= 500) {
             return new ServerException(message, status, details);
         }
         if (status == 429) {
-            return new RateLimitedException(message, status, details, retryAfter(response).orElse(null));
+            Optional<Duration> retryAfter = retryAfter(response);
+            return new RateLimitedException(message + retryAfter.map(d -> " (Retry-After: " + d.toSeconds() + " s)")
+                    .orElse(""), status, details, retryAfter.orElse(null));
         }
         if (status == 403) {
             return new InsufficientSessionException(message, status, details);
@@ -86,7 +96,7 @@ public final class ErrorClassifier {
                     details);
         }
         if (status == 401) {
-            if (details.contains(SESSION_GONE) || details.contains(TOKEN_REQUIRED)) {
+            if (received.contains(SESSION_GONE) || received.contains(TOKEN_REQUIRED)) {
                 return new SessionExpiredException(message, status, details);
             }
             if (request.headers().containsKey("Authorization")) {
@@ -95,10 +105,10 @@ public final class ErrorClassifier {
             return new InvalidCredentialsException(message, status, details);
         }
         if (status == 422) {
-            if (mentions(details, UNEXPECTED_SIGNATURE) || mentions(details, NO_APPLICATION)) {
+            if (mentions(received, UNEXPECTED_SIGNATURE) || mentions(received, NO_APPLICATION)) {
                 return new ApplicationRejectedException(message, status, details);
             }
-            if (details.contains(NEED_USER)) {
+            if (received.contains(NEED_USER)) {
                 return new InsufficientSessionException(message, status, details);
             }
             return new ValidationException(message, status, details);
@@ -107,6 +117,22 @@ public final class ErrorClassifier {
             return new RequestRejectedException(message, status, details);
         }
         return new ProtocolException(message, status, details);
+    }
+
+    /**
+     * The codec's reading of a successful reply to {@code request}: a {@link ProtocolException} it throws (which may
+     * quote the reply) comes back with the reply's text {@linkplain Redactor redacted}.
+     */
+    public <T> T read(ApiRequest request, Supplier<T> codecRead) {
+        try {
+            return codecRead.get();
+        } catch (ProtocolException e) {
+            String message = redactor.redact(e.getMessage(), request);
+            if (message == null || message.equals(e.getMessage())) {
+                throw e;
+            }
+            throw new ProtocolException(message, e.status(), redactor.redact(e.details(), request), e.getCause());
+        }
     }
 
     private Optional<ErrorDetails> errors(TransportResponse response) {
@@ -134,8 +160,9 @@ public final class ErrorClassifier {
 
     private Optional<Duration> retryAfter(TransportResponse response) {
         return response.header("Retry-After").map(String::trim).flatMap(value -> {
-            if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-                return value.length() > 9 ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                // the server's value as sent, however large; the client caps what it waits (RefreshPolicy)
+                return Optional.of(value.length() > 18 ? MAX_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(value)));
             }
             return ExpiryHeaders.parseHttpDate(value)
                     .map(at -> Duration.ofMillis(Math.max(0, at - clock.millis())));

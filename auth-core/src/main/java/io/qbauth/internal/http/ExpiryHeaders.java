@@ -74,14 +74,28 @@ public final class ExpiryHeaders {
     }
 
     /**
-     * The expiry to track after {@code exchange}: the reported one; without a header, for a 2xx reply, the time the
-     * request was sent plus {@code fallbackTtlMillis} (QuickBlox sessions expire that long after the last request).
+     * The expiry to track after {@code exchange}: the reported one; for a 2xx reply without a header, or with one
+     * that had already passed when the reply arrived, the time the request was sent plus {@code fallbackTtlMillis}
+     * (QuickBlox sessions expire that long after the last request).
      */
     public static OptionalLong trackedExpiry(Exchange exchange, long fallbackTtlMillis) {
         OptionalLong reported = reportedExpiry(exchange.response(), exchange.receivedAtMillis());
-        return reported.isPresent() || !exchange.response().isSuccess()
+        if (!exchange.response().isSuccess()) {
+            return reported;
+        }
+        return reported.isPresent() && reported.getAsLong() > exchange.receivedAtMillis()
                 ? reported
                 : OptionalLong.of(exchange.sentAtMillis() + fallbackTtlMillis);
+    }
+
+    /**
+     * Whether the reply reports an expiry that had already passed when it arrived (after the skew correction): a
+     * session that expired before it could be used says nothing true about its lifetime, so such a header is
+     * treated as absent.
+     */
+    public static boolean reportsPastExpiry(Exchange exchange) {
+        OptionalLong reported = reportedExpiry(exchange.response(), exchange.receivedAtMillis());
+        return reported.isPresent() && reported.getAsLong() <= exchange.receivedAtMillis();
     }
 
     /** Parses {@code yyyy-MM-dd HH:mm:ss} followed by {@code UTC}, {@code GMT}, {@code Z} or a numeric offset. */

@@ -62,7 +62,7 @@ public final class QuickBloxHttp {
         CompletionStage<TransportResponse> reply;
         try {
             reply = transport.execute(wire);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a transport is pluggable code: whatever it throws becomes this call's failure
             return CompletableFuture.failedFuture(asTransportFailure(e));
         }
         if (reply == null) {

@@ -4,7 +4,12 @@ import io.qbauth.spi.AuthEvent;
 import io.qbauth.spi.AuthEventListener;
 import java.util.List;
 
-/** Delivers events to the configured listeners; a listener that throws is logged at DEBUG and skipped. */
+/**
+ * Delivers events to the configured listeners. A listener is application code and may throw anything, an
+ * {@link Error} included: whatever it throws is logged (at WARNING, with the listener's class and the event's type)
+ * and the next listener still gets the event. Callers publish only after completing the calls and flights the event
+ * is about, so a slow or failing listener never holds one up.
+ */
 public final class Events {
 
     private static final System.Logger LOG = System.getLogger(Events.class.getName());
@@ -20,9 +25,10 @@ public final class Events {
         for (AuthEventListener listener : listeners) {
             try {
                 listener.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "AuthEventListener " + listener.getClass().getName()
-                        + " failed on " + event.getClass().getSimpleName(), e);
+            } catch (Throwable e) { // application code: an Error must not escape into the SDK's completion paths
+                LOG.log(System.Logger.Level.WARNING, () -> "AuthEventListener " + listener.getClass().getName()
+                        + " threw " + e.getClass().getName() + " on " + event.getClass().getSimpleName()
+                        + "; the event was delivered to the other listeners", e);
             }
         }
     }

@@ -16,14 +16,42 @@ public final class LiveSession {
 
     private static final long REJECTED = Long.MIN_VALUE / 4;
 
+    /** {@link #lifetimeMillis()} of a session whose lifetime the client did not see begin (restored, say). */
+    public static final long UNKNOWN_LIFETIME = Long.MAX_VALUE;
+
     private final Session created;
     private final AtomicLong expiresAtMillis;
+    private final long lifetimeMillis;
     private final CompletableFuture<LiveSession> ready;
 
+    /** A session whose lifetime is unknown: restored from a store. */
     public LiveSession(Session session) {
+        this(session, UNKNOWN_LIFETIME);
+    }
+
+    private LiveSession(Session session, long lifetimeMillis) {
         this.created = session;
         this.expiresAtMillis = new AtomicLong(session.expiresAt().toEpochMilli());
+        this.lifetimeMillis = lifetimeMillis;
         this.ready = CompletableFuture.completedFuture(this);
+    }
+
+    /**
+     * A session the server described just now.
+     *
+     * @param receivedAtMillis when the reply describing it arrived, by the local clock: its lifetime is the expiry
+     *                         minus that
+     */
+    public static LiveSession received(Session session, long receivedAtMillis) {
+        return new LiveSession(session, Math.max(0, session.expiresAt().toEpochMilli() - receivedAtMillis));
+    }
+
+    /**
+     * The lifetime the server gave this session when it was created or adopted (expiry minus the local time of the
+     * reply), or {@link #UNKNOWN_LIFETIME}. The cache scales its refresh margins to it.
+     */
+    public long lifetimeMillis() {
+        return lifetimeMillis;
     }
 
     /** The token. */
@@ -70,7 +98,8 @@ public final class LiveSession {
     /** The same token as another kind of session (login: USER with the user's id; logout: APPLICATION, 0). */
     public LiveSession as(SessionKind kind, long userId) {
         return new LiveSession(new Session(created.token(), kind, created.applicationId(), userId,
-                created.sessionId(), created.createdAt(), Instant.ofEpochMilli(expiresAtMillis()), created.origin()));
+                created.sessionId(), created.createdAt(), Instant.ofEpochMilli(expiresAtMillis()), created.origin()),
+                lifetimeMillis);
     }
 
     /** An immutable snapshot with the current expiry. */

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Creates sessions ({@code POST /session.json}, signed), checks adopted tokens ({@code GET /session.json}) and
@@ -44,6 +45,7 @@ public final class SessionFactory implements SessionSource {
     private final RequestSigner signer;
     private final Duration fallbackTtl;
     private final Duration supplierTimeout;
+    private final AtomicBoolean pastExpiryWarned = new AtomicBoolean();
 
     public SessionFactory(QbAuthConfig config, QuickBloxHttp http, JsonCodec codec, ErrorClassifier classifier,
                           RequestSigner signer) {
@@ -81,7 +83,8 @@ public final class SessionFactory implements SessionSource {
         ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
         return http.send(request, token).thenApply(exchange -> {
             SessionPayload payload = readSession(request, exchange);
-            return new LiveSession(toSession(token, payload, exchange, Session.Origin.ADOPTED));
+            return LiveSession.received(toSession(token, payload, exchange, Session.Origin.ADOPTED),
+                    exchange.receivedAtMillis());
         });
     }
 
@@ -110,7 +113,7 @@ public final class SessionFactory implements SessionSource {
                 throw new ProtocolException("POST /session.json returned a " + session.kind() + " session where a "
                         + expected + " session was asked for", exchange.response().status(), ErrorDetails.NONE);
             }
-            return new LiveSession(session);
+            return LiveSession.received(session, exchange.receivedAtMillis());
         });
     }
 
@@ -119,11 +122,17 @@ public final class SessionFactory implements SessionSource {
         if (!response.isSuccess()) {
             throw classifier.classify(request, response);
         }
-        return codec.readSession(response.body(), response.status());
+        return classifier.read(request, () -> codec.readSession(response.body(), response.status()));
     }
 
     private Session toSession(SessionToken token, SessionPayload payload, Exchange exchange, Session.Origin origin) {
         int status = exchange.response().status();
+        if (ExpiryHeaders.reportsPastExpiry(exchange) && pastExpiryWarned.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "the server described a session whose "
+                    + ExpiryHeaders.EXPIRATION_HEADER + " had already passed when the reply arrived (after correcting "
+                    + "for the Date header); such headers are ignored and sessions are assumed to last {0} after "
+                    + "their last request (RefreshPolicy.fallbackTtl). Said once per client.", fallbackTtl);
+        }
         try {
             long expiresAt = ExpiryHeaders.trackedExpiry(exchange, fallbackTtl.toMillis()).orElseThrow();
             Instant createdAt = payload.createdAt().orElse(Instant.ofEpochMilli(exchange.receivedAtMillis()));
@@ -149,7 +158,7 @@ public final class SessionFactory implements SessionSource {
         CompletionStage<Credentials> answer;
         try {
             answer = supplier.credentials();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // application code: an Error must fail this creation, not leave it unfinished
             return CompletableFuture.failedFuture(supplierFailure(e));
         }
         if (answer == null) {

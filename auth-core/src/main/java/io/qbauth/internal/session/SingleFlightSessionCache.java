@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -47,15 +48,29 @@ import java.util.function.Supplier;
  *   <li>A failed creation fails all its waiters together. Failures that retrying cannot fix (invalid credentials, a
  *       rejected application, a closed client) are returned at once to every later caller until the identity
  *       changes; others are retried after a back-off (min retry interval, doubling up to the
- *       max), callers in between getting the same failure at once.</li>
+ *       max), callers in between getting the same failure at once. A server's {@code Retry-After} lengthens the
+ *       wait, never beyond the refresh policy's max retry interval.</li>
+ *   <li>The refresh margins scale to the lifetime the server gives: a session that lives less than twice the
+ *       prefetch margin is refreshed at half its lifetime and no longer used in its last quarter, so a short-lived
+ *       session is created at most once per half lifetime (said once, at WARNING).</li>
+ *   <li>An explicit creation ({@link #replace}) joins a creation in flight that makes the same session (the same
+ *       application, or a user with equal credentials), so concurrent callers share one; a creation for another
+ *       identity supersedes it.</li>
+ *   <li>Application code (listeners, the session store, the credentials supplier, the clock) may throw anything:
+ *       every flight is completed whatever it throws, and events are published only after the flight they describe
+ *       has completed.</li>
  * </ul>
  */
 public final class SingleFlightSessionCache {
 
     private static final System.Logger LOG = System.getLogger(SingleFlightSessionCache.class.getName());
 
-    /** Everything that changes together. {@code live} is null when there is no session. */
-    private record State(LiveSession live, Identity identity, long generation, Failure failure) {
+    /**
+     * Everything that changes together. {@code live} is null when there is no session; the margins are those of
+     * {@code live}, scaled to its lifetime.
+     */
+    private record State(LiveSession live, Identity identity, long generation, Failure failure,
+                         long prefetchMarginMillis, long staleMarginMillis) {
     }
 
     /** The last failed creation of the current identity. */
@@ -65,8 +80,19 @@ public final class SingleFlightSessionCache {
         }
     }
 
-    /** A creation in flight and the kind of session it makes. */
-    private record Flight(CompletableFuture<LiveSession> future, SessionKind kind) {
+    /**
+     * A creation in flight, the kind of session it makes and what it makes the session for: {@code key} is the
+     * application identity or the credentials of an explicit user creation, null when no explicit creation may join
+     * it.
+     */
+    private record Flight(CompletableFuture<LiveSession> future, SessionKind kind, Object key) {
+        static Flight of(Identity identity, Object key) {
+            return new Flight(new CompletableFuture<>(), identity.kind(), key);
+        }
+
+        static Flight implicit(Identity identity) {
+            return of(identity, identity instanceof Identity.Application ? identity : null);
+        }
     }
 
     private final AtomicReference<State> state;
@@ -80,10 +106,10 @@ public final class SingleFlightSessionCache {
     private final long minRetryMillis;
     private final long maxRetryMillis;
     private volatile boolean closed;
+    private final AtomicBoolean shortLifetimeWarned = new AtomicBoolean();
 
     public SingleFlightSessionCache(RefreshPolicy policy, Clock clock, SessionSource source, Events events,
                                     SessionStore store, Identity identity, LiveSession initial) {
-        this.state = new AtomicReference<>(new State(initial, identity, 0, null));
         this.source = source;
         this.events = events;
         this.store = store;
@@ -92,6 +118,7 @@ public final class SingleFlightSessionCache {
         this.staleMarginMillis = policy.staleMargin().toMillis();
         this.minRetryMillis = policy.minRetryInterval().toMillis();
         this.maxRetryMillis = policy.maxRetryInterval().toMillis();
+        this.state = new AtomicReference<>(next(null, initial, identity, 0, null));
     }
 
     /**
@@ -99,13 +126,14 @@ public final class SingleFlightSessionCache {
      * fails with an {@link AuthException} when no session can be had.
      */
     public CompletableFuture<LiveSession> acquire() {
-        LiveSession live = state.get().live();
+        State s = state.get();
+        LiveSession live = s.live();
         if (live != null) {
             long remaining = live.expiresAtMillis() - clock.millis();
-            if (remaining > prefetchMarginMillis) {
+            if (remaining > s.prefetchMarginMillis()) {
                 return live.ready();
             }
-            if (remaining > staleMarginMillis) {
+            if (remaining > s.staleMarginMillis()) {
                 prefetch();
                 return live.ready();
             }
@@ -121,8 +149,8 @@ public final class SingleFlightSessionCache {
 
     /** The current session if it is usable now (more than the stale margin left), without starting anything. */
     public Optional<LiveSession> usable() {
-        LiveSession live = state.get().live();
-        return isUsable(live) ? Optional.of(live) : Optional.empty();
+        State s = state.get();
+        return isUsable(s) ? Optional.of(s.live()) : Optional.empty();
     }
 
     /** The identity sessions are currently created for. */
@@ -131,13 +159,25 @@ public final class SingleFlightSessionCache {
     }
 
     /**
-     * Creates a session for a new identity on the application's request, superseding any creation in flight;
-     * published with {@code identity} on success. Until then, the previous session stays in use.
+     * Creates a session for a new identity on the application's request, published with {@code identity} on success;
+     * until then, the previous session stays in use. A creation in flight for an equal {@code key} (the application
+     * identity, or the same credentials) is joined instead: concurrent explicit creations share one session. Any
+     * other creation in flight is superseded and its callers fail with {@link SessionExpiredException}.
      */
-    public CompletableFuture<LiveSession> replace(Identity identity, Supplier<CompletableFuture<LiveSession>> creation) {
-        State next = state.updateAndGet(s -> new State(s.live(), s.identity(), s.generation() + 1, s.failure()));
-        Flight mine = new Flight(new CompletableFuture<>(), identity.kind());
-        inFlight.set(mine);
+    public CompletableFuture<LiveSession> replace(Identity identity, Object key,
+                                                 Supplier<CompletableFuture<LiveSession>> creation) {
+        Flight mine = Flight.of(identity, key);
+        while (true) {
+            Flight running = inFlight.get();
+            if (running != null && key.equals(running.key())) {
+                events.publish(new FlightJoined(running.kind()));
+                return running.future().copy();
+            }
+            if (inFlight.compareAndSet(running, mine)) {
+                break;
+            }
+        }
+        State next = state.updateAndGet(s -> next(s, s.live(), s.identity(), s.generation() + 1, s.failure()));
         run(mine, next.generation(), identity, CreationReason.EXPLICIT, creation);
         return mine.future().copy();
     }
@@ -148,7 +188,7 @@ public final class SingleFlightSessionCache {
      */
     public void reset(Identity identity, LiveSession live) {
         Flight previous = inFlight.get();
-        state.updateAndGet(s -> new State(live, identity, s.generation() + 1, null));
+        state.updateAndGet(s -> next(s, live, identity, s.generation() + 1, null));
         inFlight.compareAndSet(previous, null);
         remember(live);
     }
@@ -157,7 +197,7 @@ public final class SingleFlightSessionCache {
     public boolean replaceLive(LiveSession expected, LiveSession replacement) {
         State s = state.get();
         while (s.live() == expected) {
-            if (state.compareAndSet(s, new State(replacement, s.identity(), s.generation(), s.failure()))) {
+            if (state.compareAndSet(s, next(s, replacement, s.identity(), s.generation(), s.failure()))) {
                 remember(replacement);
                 return true;
             }
@@ -193,7 +233,7 @@ public final class SingleFlightSessionCache {
     /** Fails the creation in flight and every later acquisition with {@code closedError}. */
     public void close(ConfigurationException closedError) {
         closed = true;
-        state.updateAndGet(s -> new State(null, s.identity(), s.generation() + 1,
+        state.updateAndGet(s -> next(s, null, s.identity(), s.generation() + 1,
                 new Failure(closedError, Long.MAX_VALUE, 1)));
         Flight flight = inFlight.getAndSet(null);
         if (flight != null) {
@@ -209,16 +249,24 @@ public final class SingleFlightSessionCache {
                 return running.future().copy();
             }
             State seen = state.get();
-            if (isUsable(seen.live())) {
+            if (isUsable(seen)) {
                 return seen.live().ready();
             }
             if (seen.failure() != null && seen.failure().blocks(clock.millis())) {
                 return CompletableFuture.failedFuture(seen.failure().error());
             }
-            Flight mine = new Flight(new CompletableFuture<>(), seen.identity().kind());
+            Flight mine = Flight.implicit(seen.identity());
             if (inFlight.compareAndSet(null, mine)) {
                 State now = state.get();
-                if (isUsable(now.live())) {
+                boolean usable;
+                try {
+                    usable = isUsable(now); // reads the application's clock, which may throw
+                } catch (Throwable e) {
+                    inFlight.compareAndSet(mine, null); // others may have joined: they get the failure too
+                    mine.future().completeExceptionally(asAuthException(e));
+                    return mine.future().copy();
+                }
+                if (usable) {
                     // another creation was published between our read and our CAS
                     inFlight.compareAndSet(mine, null);
                     mine.future().complete(now.live());
@@ -237,7 +285,7 @@ public final class SingleFlightSessionCache {
                 || (s.failure() != null && s.failure().blocks(clock.millis()))) {
             return;
         }
-        Flight mine = new Flight(new CompletableFuture<>(), s.identity().kind());
+        Flight mine = Flight.implicit(s.identity());
         if (inFlight.compareAndSet(null, mine)) {
             run(mine, s.generation(), s.identity(), CreationReason.PREFETCH, () -> source.create(s.identity()));
         }
@@ -252,54 +300,79 @@ public final class SingleFlightSessionCache {
         CompletableFuture<LiveSession> created;
         try {
             created = CallerThread.withhold(creation); // joined by others: never on one caller's lent thread
-        } catch (RuntimeException e) {
+            if (created == null) {
+                throw new IllegalStateException("the session creation returned no future");
+            }
+        } catch (Throwable e) { // whatever application code inside threw, the flight must complete
             created = CompletableFuture.failedFuture(e);
         }
-        created.whenComplete((session, failure) -> {
-            Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-            if (failure == null) {
-                succeed(flight, generation, identity, reason, took, session);
-            } else {
-                fail(flight, generation, identity, reason, asAuthException(failure));
-            }
-        });
+        created.whenComplete((session, failure) -> finish(flight, generation, identity, reason,
+                Duration.ofNanos(System.nanoTime() - startNanos), session, failure));
     }
 
-    private void succeed(Flight flight, long generation, Identity identity, CreationReason reason, Duration took,
-                         LiveSession session) {
+    /**
+     * Completes {@code flight} with the outcome of its creation, then publishes the events about it. Whatever the
+     * bookkeeping or application code in it throws, the flight is completed: an uncompleted flight would hang every
+     * caller that joins it.
+     */
+    private void finish(Flight flight, long generation, Identity identity, CreationReason reason, Duration took,
+                        LiveSession session, Throwable failure) {
+        Runnable afterwards;
+        try {
+            afterwards = failure == null
+                    ? succeed(flight, generation, identity, reason, took, session)
+                    : fail(flight, generation, identity, reason, asAuthException(failure));
+        } catch (Throwable unexpected) {
+            inFlight.compareAndSet(flight, null);
+            flight.future().completeExceptionally(asAuthException(unexpected));
+            LOG.log(System.Logger.Level.WARNING, () -> "finishing a session creation failed with "
+                    + unexpected.getClass().getName() + "; its callers got the failure", unexpected);
+            return;
+        }
+        afterwards.run();
+    }
+
+    /** Publishes and completes; returns what to do once the callers have their session. */
+    private Runnable succeed(Flight flight, long generation, Identity identity, CreationReason reason, Duration took,
+                             LiveSession session) {
         boolean published = publish(generation, identity, session);
         inFlight.compareAndSet(flight, null);
         if (!published) {
-            if (!closed) {
-                source.discard(session);
-            }
             flight.future().completeExceptionally(new SessionExpiredException(
                     "the session changed (logout, destroy, adoption or a newer session) while this one was created",
                     0, ErrorDetails.NONE));
-            return;
+            return closed ? () -> { } : () -> source.discard(session);
         }
         remember(session);
-        events.publish(new SessionCreated(identity.kind(), identity.method(), reason, took));
-        if (reason == CreationReason.EXPIRED_LOCALLY || reason == CreationReason.REJECTED_BY_SERVER) {
-            events.publish(new SessionRecreated(identity.kind()));
-        }
         flight.future().complete(session);
+        return () -> {
+            warnIfShortLived(session);
+            events.publish(new SessionCreated(identity.kind(), identity.method(), reason, took));
+            if (reason == CreationReason.EXPIRED_LOCALLY || reason == CreationReason.REJECTED_BY_SERVER) {
+                events.publish(new SessionRecreated(identity.kind()));
+            }
+        };
     }
 
-    private void fail(Flight flight, long generation, Identity identity, CreationReason reason, AuthException error) {
-        if (reason != CreationReason.EXPLICIT) {
-            recordFailure(generation, error);
+    /** Records and fails; returns what to do once the callers have the failure. */
+    private Runnable fail(Flight flight, long generation, Identity identity, CreationReason reason,
+                          AuthException error) {
+        try {
+            if (reason != CreationReason.EXPLICIT) {
+                recordFailure(generation, error);
+            }
+        } finally {
+            inFlight.compareAndSet(flight, null);
+            flight.future().completeExceptionally(error);
         }
-        inFlight.compareAndSet(flight, null);
-        events.publish(new SessionCreationFailed(identity.kind(), identity.method(), reason,
+        return () -> events.publish(new SessionCreationFailed(identity.kind(), identity.method(), reason,
                 error.getClass().getSimpleName()));
-        flight.future().completeExceptionally(error);
     }
 
     private boolean publish(long generation, Identity identity, LiveSession session) {
         State s = state.get();
         while (s.generation() == generation && !closed) {
-            if (state.compareAndSet(s, new State(session, identity, generation, null))) {
+            if (state.compareAndSet(s, next(s, session, identity, generation, null))) {
                 return true;
             }
             s = state.get();
@@ -316,14 +389,46 @@ public final class SingleFlightSessionCache {
             int attempts = s.failure() == null ? 1 : s.failure().attempts() + 1;
             long backoff = Math.min(maxRetryMillis, minRetryMillis << Math.min(attempts - 1, 20));
             if (error instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
-                backoff = Math.max(backoff, limited.retryAfter().get().toMillis());
+                backoff = Math.max(backoff, cappedRetryAfter(limited.retryAfter().get()));
             }
-            return new State(s.live(), s.identity(), s.generation(), new Failure(error, now + backoff, attempts));
+            return next(s, s.live(), s.identity(), s.generation(), new Failure(error, now + backoff, attempts));
         });
     }
 
-    private boolean isUsable(LiveSession live) {
-        return live != null && live.expiresAtMillis() - clock.millis() > staleMarginMillis;
+    /** The server's {@code Retry-After}, never more than the max retry interval (a day-long value would halt it). */
+    private long cappedRetryAfter(Duration retryAfter) {
+        return retryAfter.compareTo(Duration.ofMillis(maxRetryMillis)) >= 0 ? maxRetryMillis
+                : Math.max(0, retryAfter.toMillis());
+    }
+
+    /**
+     * The next state; the refresh margins are recomputed only when the session changes. A session whose lifetime is
+     * known gets margins scaled to it: at most half of it for the prefetch margin and a quarter for the stale margin,
+     * so it is used for at least half its life whatever the policy says.
+     */
+    private State next(State previous, LiveSession live, Identity identity, long generation, Failure failure) {
+        if (previous != null && previous.live() == live) {
+            return new State(live, identity, generation, failure, previous.prefetchMarginMillis(),
+                    previous.staleMarginMillis());
+        }
+        long lifetime = live == null ? LiveSession.UNKNOWN_LIFETIME : live.lifetimeMillis();
+        return new State(live, identity, generation, failure, Math.min(prefetchMarginMillis, lifetime / 2),
+                Math.min(staleMarginMillis, lifetime / 4));
+    }
+
+    private void warnIfShortLived(LiveSession session) {
+        long lifetime = session.lifetimeMillis();
+        if (lifetime / 2 < prefetchMarginMillis && shortLifetimeWarned.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "QuickBlox gave a session {0} ms of life, less than twice the "
+                    + "refresh policy''s prefetch margin ({1} ms): such sessions are refreshed when half their life is "
+                    + "left and no longer used in their last quarter, so at most one is created per half lifetime. "
+                    + "Said once per client.", lifetime, prefetchMarginMillis);
+        }
+    }
+
+    private boolean isUsable(State s) {
+        LiveSession live = s.live();
+        return live != null && live.expiresAtMillis() - clock.millis() > s.staleMarginMillis();
     }
 
     private static CreationReason reasonToReplace(LiveSession live) {
@@ -358,8 +463,9 @@ public final class SingleFlightSessionCache {
             } else {
                 store.save(live.snapshot());
             }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "SessionStore " + store.getClass().getName() + " failed", e);
+        } catch (Throwable e) { // application code: a failing store must not fail or hang the session
+            LOG.log(System.Logger.Level.WARNING, () -> "SessionStore " + store.getClass().getName() + " threw "
+                    + e.getClass().getName() + "; the session is kept in memory only", e);
         }
     }
 }

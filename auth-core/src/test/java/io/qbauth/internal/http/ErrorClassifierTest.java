@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.qbauth.config.QbAuthConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,7 +33,9 @@ class ErrorClassifierTest {
 
     private static final ApiRequest CALL = ApiRequest.get("/users/42.json");
     private final ErrorClassifier classifier = new ErrorClassifier(new TestCodec(),
-            Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC),
+            new Redactor(QbAuthConfig.builder().applicationId(1).authKey("key-of-the-app")
+                    .authSecret("secret-of-the-app").build()));
 
     static Stream<Arguments> rows() {
         return Stream.of(

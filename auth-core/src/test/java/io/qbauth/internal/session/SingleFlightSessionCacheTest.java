@@ -268,7 +268,7 @@ class SingleFlightSessionCacheTest {
                 () -> CompletableFuture.completedFuture(io.qbauth.domain.Credentials.login("a", "b")));
         CompletableFuture<LiveSession> explicit = new CompletableFuture<>();
 
-        CompletableFuture<LiveSession> replaced = cache.replace(user, () -> explicit);
+        CompletableFuture<LiveSession> replaced = cache.replace(user, "user-key", () -> explicit);
         assertThat(cache.acquire()).isCompletedWithValueMatching(s -> s.token().value().equals("app"));
 
         explicit.complete(session("user", Duration.ofHours(2)));
