@@ -286,7 +286,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     }
 
     private User readUser(ApiRequest request, Exchange exchange) {
-        return classifier.read(request, () -> codec.readUser(exchange.response().body(),
+        return classifier.read(request, null, () -> codec.readUser(exchange.response().body(),
                 exchange.response().status()));
     }
 

@@ -15,7 +15,12 @@ import java.time.Duration;
  * </ul>
  * Without a {@code QB-Token-ExpirationDate} header, a session is assumed to expire {@link #fallbackTtl()} after the
  * last request made with it. After a failed creation the next attempt waits {@link #minRetryInterval()}, doubling up
- * to {@link #maxRetryInterval()}; callers in between get the same failure at once.
+ * to {@link #maxRetryInterval()}; callers in between get the same failure at once. A server's {@code Retry-After}
+ * lengthens that wait, never beyond {@link #maxRetryInterval()}.
+ * <p>
+ * The margins are upper bounds: for a session the server gives less than twice the prefetch margin to live, the
+ * client uses half its lifetime as the prefetch margin and a quarter as the stale margin, so short-lived sessions
+ * are created at most once per half lifetime.
  */
 public final class RefreshPolicy {
 

@@ -11,6 +11,7 @@ import io.qbauth.domain.RateLimitedException;
 import io.qbauth.domain.RequestRejectedException;
 import io.qbauth.domain.ServerException;
 import io.qbauth.domain.SessionExpiredException;
+import io.qbauth.domain.SessionToken;
 import io.qbauth.domain.ValidationException;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.TransportResponse;
@@ -73,12 +74,17 @@ public final class ErrorClassifier {
         return response.status() == 401 && errors(response).map(d -> d.contains(SESSION_GONE)).orElse(false);
     }
 
-    /** The exception for a non-2xx reply to {@code request}. */
+    /** The exception for a non-2xx reply to {@code request}, sent without a session token. */
     public AuthException classify(ApiRequest request, TransportResponse response) {
+        return classify(request, response, null);
+    }
+
+    /** The exception for a non-2xx reply to {@code request}, sent with {@code token} (null for none). */
+    public AuthException classify(ApiRequest request, TransportResponse response, SessionToken token) {
         int status = response.status();
         Optional<ErrorDetails> parsed = errors(response);
         ErrorDetails received = parsed.orElse(ErrorDetails.NONE);
-        ErrorDetails details = redactor.redact(received, request);
+        ErrorDetails details = redactor.redact(received, request, token);
         String message = request.method() + " " + request.path() + " failed with HTTP " + status + summary(details);
         if (status >= 500) {
             return new ServerException(message, status, details);
@@ -120,18 +126,20 @@ public final class ErrorClassifier {
     }
 
     /**
-     * The codec's reading of a successful reply to {@code request}: a {@link ProtocolException} it throws (which may
-     * quote the reply) comes back with the reply's text {@linkplain Redactor redacted}.
+     * The codec's reading of a successful reply to {@code request}, sent with {@code token} (null for none): a
+     * {@link ProtocolException} it throws (which may quote the reply) comes back with the reply's text
+     * {@linkplain Redactor redacted}.
      */
-    public <T> T read(ApiRequest request, Supplier<T> codecRead) {
+    public <T> T read(ApiRequest request, SessionToken token, Supplier<T> codecRead) {
         try {
             return codecRead.get();
         } catch (ProtocolException e) {
-            String message = redactor.redact(e.getMessage(), request);
+            String message = redactor.redact(e.getMessage(), request, token);
             if (message == null || message.equals(e.getMessage())) {
                 throw e;
             }
-            throw new ProtocolException(message, e.status(), redactor.redact(e.details(), request), e.getCause());
+            throw new ProtocolException(message, e.status(), redactor.redact(e.details(), request, token),
+                    e.getCause());
         }
     }
 

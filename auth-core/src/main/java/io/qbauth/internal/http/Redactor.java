@@ -3,7 +3,9 @@ package io.qbauth.internal.http;
 import io.qbauth.config.QbAuthConfig;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.ErrorDetails;
+import io.qbauth.domain.SessionToken;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,14 +29,14 @@ import java.util.regex.Pattern;
  *   <li>any {@code name=value} or {@code "name": "value"} whose name looks like a credential ({@code password},
  *       {@code token}, {@code secret}, {@code signature}, {@code key}, {@code nonce}), whatever its value.</li>
  * </ol>
- * Values shorter than {@value #MIN_SECRET_LENGTH} characters are left to the second layer: masking every {@code 1}
- * in a message would make it useless.
+ * Values shorter than {@value #MIN_SECRET_LENGTH} characters (QuickBlox's shortest password) are left to the second
+ * layer: masking every {@code short} in "is too short" would make the message useless.
  */
 public final class Redactor {
 
     /** What replaces a secret. */
     public static final String MASK = "[redacted]";
-    static final int MIN_SECRET_LENGTH = 4;
+    static final int MIN_SECRET_LENGTH = 8;
 
     private static final String CREDENTIAL_NAME = "[A-Za-z_\\[\\]]*(?:password|token|secret|signature|key|nonce)"
             + "[A-Za-z_\\]]*";
@@ -58,35 +60,41 @@ public final class Redactor {
         this.configured = List.copyOf(secrets);
     }
 
-    /** {@code text} without any secret of the configuration or of {@code request} (null for none). */
-    public String redact(String text, ApiRequest request) {
+    /**
+     * {@code text} without any secret of the configuration, of {@code request} (null for none) or the session
+     * {@code token} it was sent with (null for none: the SDK adds the token below {@link ApiRequest}).
+     */
+    public String redact(String text, ApiRequest request, SessionToken token) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String out = text;
-        for (String secret : secretsOf(request)) {
+        for (String secret : secretsOf(request, token)) {
             out = out.replace(secret, MASK);
         }
         Matcher matcher = CREDENTIAL_FIELD.matcher(out);
         return matcher.find() ? matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK)) : out;
     }
 
-    /** {@code details} with every message and field message redacted as {@link #redact(String, ApiRequest)}. */
-    public ErrorDetails redact(ErrorDetails details, ApiRequest request) {
+    /** {@code details} with every message and field message redacted as the text above. */
+    public ErrorDetails redact(ErrorDetails details, ApiRequest request, SessionToken token) {
         if (details.messages().isEmpty() && details.fieldErrors().isEmpty()) {
             return details;
         }
         List<String> messages = new ArrayList<>();
-        details.messages().forEach(message -> messages.add(redact(message, request)));
+        details.messages().forEach(message -> messages.add(redact(message, request, token)));
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        details.fieldErrors().forEach((field, list) -> fields.put(redact(field, request),
-                list.stream().map(message -> redact(message, request)).toList()));
+        details.fieldErrors().forEach((field, list) -> fields.put(redact(field, request, token),
+                list.stream().map(message -> redact(message, request, token)).toList()));
         return new ErrorDetails(messages, fields);
     }
 
     /** The secrets to look for, longest first (so a secret containing another is masked whole). */
-    private List<String> secretsOf(ApiRequest request) {
+    private List<String> secretsOf(ApiRequest request, SessionToken token) {
         Set<String> secrets = new LinkedHashSet<>(configured);
+        if (token != null) {
+            secrets.add(token.value());
+        }
         if (request != null) {
             request.headers().forEach((name, values) -> {
                 if (SENSITIVE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -105,7 +113,7 @@ public final class Redactor {
         for (String secret : secrets) {
             if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
                 all.add(secret);
-                String encoded = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+                String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
                 if (!encoded.equals(secret)) {
                     all.add(encoded);
                     all.add(encoded.replace("+", "%20"));

@@ -3,6 +3,7 @@ package io.qbauth.internal.session;
 import io.qbauth.config.ReauthPolicy;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.AuthException;
+import io.qbauth.domain.SessionToken;
 import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.Exchange;
 import io.qbauth.internal.http.ExpiryHeaders;
@@ -72,20 +73,21 @@ public final class ReauthenticatingExecutor {
             if (classifier.isSessionGone(response)) {
                 cache.invalidate(session.token());
                 return mayReplay && !AUTH_PATHS.contains(request.path())
-                        ? replay(request, response)
-                        : CompletableFuture.failedFuture(classifier.classify(request, response));
+                        ? replay(request, response, session.token())
+                        : CompletableFuture.failedFuture(classifier.classify(request, response, session.token()));
             }
             trackExpiry(session, exchange);
             return response.isSuccess()
                     ? CompletableFuture.completedFuture(exchange)
-                    : CompletableFuture.failedFuture(classifier.classify(request, response));
+                    : CompletableFuture.failedFuture(classifier.classify(request, response, session.token()));
         });
     }
 
-    private CompletableFuture<Exchange> replay(ApiRequest request, TransportResponse rejected) {
+    private CompletableFuture<Exchange> replay(ApiRequest request, TransportResponse rejected,
+                                               SessionToken rejectedToken) {
         if (!mayResend(request)) {
             events.publish(new RequestReplayed(request.method(), ReplayResult.SKIPPED_NOT_REPLAYABLE));
-            return CompletableFuture.failedFuture(classifier.classify(request, rejected));
+            return CompletableFuture.failedFuture(classifier.classify(request, rejected, rejectedToken));
         }
         return cache.acquire().handle((session, failure) -> {
             if (failure != null) {

@@ -82,7 +82,7 @@ public final class SessionFactory implements SessionSource {
     public CompletableFuture<LiveSession> adopt(SessionToken token) {
         ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
         return http.send(request, token).thenApply(exchange -> {
-            SessionPayload payload = readSession(request, exchange);
+            SessionPayload payload = readSession(request, exchange, token);
             return LiveSession.received(toSession(token, payload, exchange, Session.Origin.ADOPTED),
                     exchange.receivedAtMillis());
         });
@@ -90,7 +90,7 @@ public final class SessionFactory implements SessionSource {
 
     /** The session the server describes in {@code exchange}, for {@code token}. */
     public Session describe(SessionToken token, Exchange exchange, Session.Origin origin, ApiRequest request) {
-        return toSession(token, readSession(request, exchange), exchange, origin);
+        return toSession(token, readSession(request, exchange, token), exchange, origin);
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class SessionFactory implements SessionSource {
         ApiRequest request = ApiRequest.post(QuickBloxHttp.SESSION_PATH)
                 .formBody(signer.signedSessionForm(credentialParams));
         return http.send(request, null).thenApply(exchange -> {
-            SessionPayload payload = readSession(request, exchange);
+            SessionPayload payload = readSession(request, exchange, null);
             Session session = toSession(tokenOf(payload, exchange), payload, exchange, Session.Origin.CREATED);
             if (session.kind() != expected) {
                 throw new ProtocolException("POST /session.json returned a " + session.kind() + " session where a "
@@ -117,12 +117,12 @@ public final class SessionFactory implements SessionSource {
         });
     }
 
-    private SessionPayload readSession(ApiRequest request, Exchange exchange) {
+    private SessionPayload readSession(ApiRequest request, Exchange exchange, SessionToken token) {
         TransportResponse response = exchange.response();
         if (!response.isSuccess()) {
-            throw classifier.classify(request, response);
+            throw classifier.classify(request, response, token);
         }
-        return classifier.read(request, () -> codec.readSession(response.body(), response.status()));
+        return classifier.read(request, token, () -> codec.readSession(response.body(), response.status()));
     }
 
     private Session toSession(SessionToken token, SessionPayload payload, Exchange exchange, Session.Origin origin) {

@@ -105,6 +105,31 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void hostile_retry_after_values_are_kept_as_sent_and_stated_in_the_message() {
+        RateLimitedException day = (RateLimitedException) classifier.classify(CALL,
+                response(429, "", Map.of("Retry-After", "86400")));
+        RateLimitedException digits = (RateLimitedException) classifier.classify(CALL,
+                response(429, "", Map.of("Retry-After", "9".repeat(25))));
+        RateLimitedException unicodeDigits = (RateLimitedException) classifier.classify(CALL,
+                response(429, "", Map.of("Retry-After", "\u0663\u0663")));
+
+        assertThat(day.retryAfter()).contains(Duration.ofDays(1));
+        assertThat(day.getMessage()).endsWith("(Retry-After: 86400 s)");
+        assertThat(digits.retryAfter()).contains(Duration.ofSeconds(Long.MAX_VALUE));
+        assertThat(unicodeDigits.retryAfter()).as("only ASCII digits are seconds").isEmpty();
+    }
+
+    @Test
+    void server_text_that_echoes_the_request_is_redacted_in_message_and_details() {
+        ApiRequest login = ApiRequest.post("/login.json").formBody(Map.of("login", "eve", "password", "evePW-12345"));
+        var failure = classifier.classify(login, response(422,
+                "{\"errors\":{\"base\":[\"login=eve&password=evePW-12345\"]}}", Map.of()));
+
+        assertThat(failure.getMessage()).doesNotContain("evePW-12345").contains("login=eve");
+        assertThat(failure.details().toString()).doesNotContain("evePW-12345");
+    }
+
+    @Test
     void only_a_401_with_the_exact_message_means_the_session_is_gone() {
         assertThat(classifier.isSessionGone(response(401,
                 "{\"errors\":{\"base\":[\"Required session does not exist\"]}}", Map.of()))).isTrue();

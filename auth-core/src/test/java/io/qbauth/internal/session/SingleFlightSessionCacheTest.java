@@ -289,4 +289,99 @@ class SingleFlightSessionCacheTest {
         assertThat(cache.current()).isEmpty();
         assertThat(source.discarded).isEmpty();
     }
+
+    private LiveSession received(String token, Duration lifetime) {
+        return LiveSession.received(new Session(new SessionToken(token), SessionKind.APPLICATION, 1, 0, 1,
+                clock.instant(), clock.instant().plus(lifetime), Session.Origin.CREATED), clock.millis());
+    }
+
+    @Test
+    void a_session_shorter_lived_than_the_prefetch_margin_is_refreshed_at_half_its_life_not_at_once() {
+        cache.reset(APP, received("short", Duration.ofMinutes(3))); // the default prefetch margin is 5 minutes
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(cache.acquire()).isCompletedWithValueMatching(s -> s.token().value().equals("short"));
+        }
+        assertThat(source.creations).as("no creation in the first half of its life").hasValue(0);
+
+        clock.advance(Duration.ofSeconds(91)); // 89 s left: under half its life
+        assertThat(cache.acquire()).isCompletedWithValueMatching(s -> s.token().value().equals("short"));
+        assertThat(cache.acquire()).isCompletedWithValueMatching(s -> s.token().value().equals("short"));
+        assertThat(source.creations).as("one background creation").hasValue(1);
+
+        clock.advance(Duration.ofSeconds(45)); // 44 s left: in its last quarter, no longer used
+        CompletableFuture<LiveSession> waiting = cache.acquire();
+        assertThat(waiting).isNotDone();
+        source.completeNext(received("next", Duration.ofMinutes(3)));
+        assertThat(waiting).isCompletedWithValueMatching(s -> s.token().value().equals("next"));
+        assertThat(source.creations).hasValue(1);
+    }
+
+    @Test
+    void a_long_lived_or_restored_session_keeps_the_configured_margins() {
+        cache.reset(APP, received("long", Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(2).minus(RefreshPolicy.DEFAULT_PREFETCH_MARGIN).minusSeconds(1));
+        cache.acquire();
+        assertThat(source.creations).hasValue(0);
+        clock.advance(Duration.ofSeconds(2));
+        cache.acquire();
+        assertThat(source.creations).hasValue(1);
+    }
+
+    @Test
+    void equal_explicit_creations_share_one_flight_and_another_identity_supersedes_it() {
+        CompletableFuture<LiveSession> first = cache.replace(APP, APP, () -> source.create(APP));
+        CompletableFuture<LiveSession> second = cache.replace(APP, APP, () -> source.create(APP));
+        assertThat(source.creations).hasValue(1);
+        source.completeNext(session("shared", Duration.ofHours(2)));
+        assertThat(first).isCompletedWithValueMatching(s -> s.token().value().equals("shared"));
+        assertThat(second).isCompletedWithValueMatching(s -> s.token().value().equals("shared"));
+
+        Identity user = new Identity.User(io.qbauth.domain.AuthMethod.LOGIN,
+                () -> CompletableFuture.completedFuture(io.qbauth.domain.Credentials.login("a", "b")));
+        CompletableFuture<LiveSession> appAgain = cache.replace(APP, APP, () -> source.create(APP));
+        CompletableFuture<LiveSession> forUser = cache.replace(user, "credentials of a", () -> source.create(user));
+        source.completeNext(session("late-app", Duration.ofHours(2)));
+        source.completeNext(session("user", Duration.ofHours(2)));
+        assertThat(appAgain).failsWithin(Duration.ZERO).withThrowableOfType(Exception.class)
+                .withCauseInstanceOf(SessionExpiredException.class);
+        assertThat(forUser).isCompletedWithValueMatching(s -> s.token().value().equals("user"));
+    }
+
+    @Test
+    void a_day_long_retry_after_holds_creations_back_for_the_max_retry_interval_only() {
+        cache.acquire();
+        source.failNext(new io.qbauth.domain.RateLimitedException("429", 429, ErrorDetails.NONE,
+                Duration.ofSeconds(Long.MAX_VALUE)));
+        assertThat(cache.acquire()).isCompletedExceptionally();
+
+        clock.advance(RefreshPolicy.DEFAULT_MAX_RETRY_INTERVAL.minusMillis(1));
+        assertThat(cache.acquire()).isCompletedExceptionally();
+        assertThat(source.creations).hasValue(1);
+        clock.advance(Duration.ofMillis(1));
+        cache.acquire();
+        assertThat(source.creations).hasValue(2);
+    }
+
+    @Test
+    void callers_have_their_outcome_before_any_listener_hears_of_it() {
+        List<Boolean> doneWhenNotified = new ArrayList<>();
+        List<CompletableFuture<LiveSession>> callers = new ArrayList<>();
+        SingleFlightSessionCache observed = new SingleFlightSessionCache(RefreshPolicy.ofDefaults(), clock, source,
+                new Events(List.of(event -> {
+                    if (event instanceof AuthEvent.SessionCreated || event instanceof AuthEvent.SessionCreationFailed) {
+                        doneWhenNotified.add(callers.stream().allMatch(CompletableFuture::isDone));
+                    }
+                })), store, APP, null);
+
+        callers.add(observed.acquire());
+        callers.add(observed.acquire());
+        source.completeNext(session("s1", Duration.ofHours(2)));
+        observed.invalidate(new SessionToken("s1"));
+        callers.clear();
+        callers.add(observed.acquire());
+        source.failNext(new ServerException("503", 503, ErrorDetails.NONE));
+
+        assertThat(doneWhenNotified).containsExactly(true, true);
+    }
 }

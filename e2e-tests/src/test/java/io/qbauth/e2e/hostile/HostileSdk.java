@@ -39,6 +39,15 @@ final class HostileSdk implements AutoCloseable {
         return new HostileSdk(transport, client);
     }
 
+    /** A client with an API key (for {@code signUpWithApiKey}). */
+    static HostileSdk startWithApiKey(TransportUnderTest transportUnderTest, HostileServer server, String apiKey) {
+        AuthTransport transport = transportUnderTest.create(SMALL);
+        QbAuthClient client = QbAuth.builder().endpoint(server.baseUrl()).allowPlainHttp(true)
+                .applicationId(12345L).authKey("hostile-auth-key").authSecret("hostile-auth-secret").apiKey(apiKey)
+                .transportConfig(SMALL).transport(transport).build();
+        return new HostileSdk(transport, client);
+    }
+
     QbAuthClient client() {
         return client;
     }

@@ -33,11 +33,18 @@ final class HostileServer implements AutoCloseable {
         private final Socket socket;
         private final OutputStream out;
         private final AtomicLong counter;
+        private final byte[] requestBody;
 
-        Wire(Socket socket, AtomicLong counter) throws IOException {
+        Wire(Socket socket, AtomicLong counter, byte[] requestBody) throws IOException {
             this.socket = socket;
             this.out = socket.getOutputStream();
             this.counter = counter;
+            this.requestBody = requestBody;
+        }
+
+        /** The body of the request being answered (for a server that echoes it). */
+        byte[] requestBody() {
+            return requestBody.clone();
         }
 
         void write(byte[] bytes) throws IOException {
@@ -110,9 +117,10 @@ final class HostileServer implements AutoCloseable {
             if (head == null) {
                 return;
             }
-            skipBody(socket.getInputStream(), head);
+            byte[] body = readBody(socket.getInputStream(), head);
             requests.incrementAndGet();
-            replier.reply(head.substring(0, Math.max(0, head.indexOf("\r\n"))), new Wire(socket, bytesWritten));
+            replier.reply(head.substring(0, Math.max(0, head.indexOf("\r\n"))),
+                    new Wire(socket, bytesWritten, body));
         } catch (IOException clientGone) {
             // the client reset or closed the connection: that is what most hostile replies provoke
         } finally {
@@ -137,13 +145,14 @@ final class HostileServer implements AutoCloseable {
         return null;
     }
 
-    private static void skipBody(InputStream in, String head) throws IOException {
+    private static byte[] readBody(InputStream in, String head) throws IOException {
         for (String line : head.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                long length = Long.parseLong(line.substring("content-length:".length()).trim());
-                in.skipNBytes(length);
+                int length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                return in.readNBytes(length);
             }
         }
+        return new byte[0];
     }
 
     @Override
