@@ -28,9 +28,6 @@ import io.qbauth.internal.session.ReauthenticatingExecutor;
 import io.qbauth.internal.session.SessionFactory;
 import io.qbauth.internal.session.SingleFlightSessionCache;
 import io.qbauth.internal.signing.RequestSigner;
-import io.qbauth.spi.AuthEvent.LoggedIn;
-import io.qbauth.spi.AuthEvent.LoggedOut;
-import io.qbauth.spi.AuthEvent.SessionDestroyed;
 import io.qbauth.spi.AuthEventListener;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.CredentialsSupplier;
@@ -50,7 +47,7 @@ import java.util.function.UnaryOperator;
 final class DefaultQbAuthClient implements QbAuthClient {
 
     private static final System.Logger LOG = System.getLogger(DefaultQbAuthClient.class.getName());
-    private static final Identity APPLICATION = new Identity.Application();
+    private static final Identity APPLICATION = Identity.APPLICATION;
 
     private final QbAuthConfig config;
     private final AuthTransport transport;
@@ -61,7 +58,6 @@ final class DefaultQbAuthClient implements QbAuthClient {
     private final SessionFactory sessions;
     private final SingleFlightSessionCache cache;
     private final ReauthenticatingExecutor executor;
-    private final Events events;
     private final CredentialsSupplier configuredSupplier;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -73,7 +69,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         this.ownsTransport = ownsTransport;
         this.codec = codec;
         this.configuredSupplier = configuredSupplier;
-        this.events = new Events(listeners);
+        Events events = new Events(listeners);
         this.http = new QuickBloxHttp(config, transport);
         this.classifier = new ErrorClassifier(codec, config.clock(), new Redactor(config));
         this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
@@ -119,7 +115,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Session> createApplicationSession() {
-        return guarded(() -> cache.replace(APPLICATION, APPLICATION, sessions::createApplication)
+        return guarded(() -> cache.create(APPLICATION, APPLICATION, sessions::createApplication)
                 .thenApply(LiveSession::snapshot));
     }
 
@@ -127,7 +123,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     public CompletionStage<Session> createUserSession(Credentials credentials) {
         return guarded(() -> {
             require(credentials, "credentials");
-            return cache.replace(userIdentity(credentials), credentials, () -> sessions.createUser(credentials))
+            return cache.create(userIdentity(credentials), credentials, () -> sessions.createUser(credentials))
                     .thenApply(LiveSession::snapshot);
         });
     }
@@ -183,49 +179,31 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Void> logout() {
-        return guarded(() -> {
-            Optional<LiveSession> current = cache.current();
-            boolean userIdentity = cache.identity().kind() == SessionKind.USER;
-            if (current.isEmpty() || current.get().kind() != SessionKind.USER) {
-                if (userIdentity) {
-                    cache.reset(APPLICATION, current.orElse(null));
-                    events.publish(new LoggedOut());
-                }
-                return CompletableFuture.completedFuture(null);
-            }
-            LiveSession live = current.get();
-            cache.reset(APPLICATION, live);
-            return executor.executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live)
-                    .handle((exchange, failure) -> {
-                        cache.replaceLive(live, failure == null ? live.as(SessionKind.APPLICATION, 0) : null);
-                        events.publish(new LoggedOut());
-                        return failUnlessSessionGone(failure);
-                    });
-        });
+        return guarded(() -> cache.beginLogout().map(live -> executor
+                        .executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live)
+                        .handle((exchange, failure) -> {
+                            cache.endLogout(live, failure == null);
+                            return failUnlessSessionGone(failure);
+                        }))
+                .orElseGet(() -> CompletableFuture.completedFuture(null)));
     }
 
     @Override
     public CompletionStage<Void> destroySession() {
-        return guarded(() -> {
-            Optional<LiveSession> current = cache.current();
-            cache.reset(APPLICATION, null);
-            if (current.isEmpty()) {
-                return CompletableFuture.completedFuture(null);
-            }
-            LiveSession live = current.get();
-            return executor.executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live)
-                    .handle((exchange, failure) -> {
-                        Void done = failUnlessSessionGone(failure);
-                        events.publish(new SessionDestroyed(live.kind()));
-                        return done;
-                    });
-        });
+        return guarded(() -> cache.beginDestroy().map(live -> executor
+                        .executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live)
+                        .handle((exchange, failure) -> {
+                            Void done = failUnlessSessionGone(failure);
+                            cache.endDestroy(live);
+                            return done;
+                        }))
+                .orElseGet(() -> CompletableFuture.completedFuture(null)));
     }
 
     @Override
     public CompletionStage<Session> startSessionWithToken(String token) {
         return guarded(() -> sessions.adopt(new SessionToken(token)).thenApply(live -> {
-            cache.reset(adoptedIdentity(live.kind()), live);
+            cache.adopt(adoptedIdentity(live.kind()), live);
             return live.snapshot();
         }));
     }
@@ -267,7 +245,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     }
 
     private CompletableFuture<LiveSession> newApplicationSession() {
-        return cache.replace(APPLICATION, APPLICATION, sessions::createApplication);
+        return cache.create(APPLICATION, APPLICATION, sessions::createApplication);
     }
 
     /** {@code POST /login.json} on {@code live}; on success the same token becomes the user's session. */
@@ -279,8 +257,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
                 throw new ProtocolException("POST /login.json returned a user without an id",
                         exchange.response().status(), ErrorDetails.NONE);
             }
-            cache.reset(userIdentity(credentials), live.as(SessionKind.USER, user.id()));
-            events.publish(new LoggedIn(credentials.method()));
+            cache.upgrade(userIdentity(credentials), live, user.id());
             return user;
         });
     }

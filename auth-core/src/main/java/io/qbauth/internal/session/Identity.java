@@ -7,6 +7,9 @@ import io.qbauth.spi.CredentialsSupplier;
 /** Who the client's session is for, which decides how it is re-created. */
 public sealed interface Identity {
 
+    /** The application itself. */
+    Identity APPLICATION = new Application();
+
     /** The kind of session this identity gets. */
     SessionKind kind();
 

@@ -14,6 +14,9 @@ import io.qbauth.domain.SessionToken;
 import io.qbauth.spi.AuthEvent.CreationReason;
 import io.qbauth.spi.AuthEvent.FlightJoined;
 import io.qbauth.spi.AuthEvent.InvalidationOutcome;
+import io.qbauth.spi.AuthEvent.LoggedIn;
+import io.qbauth.spi.AuthEvent.LoggedOut;
+import io.qbauth.spi.AuthEvent.SessionDestroyed;
 import io.qbauth.spi.AuthEvent.SessionCreated;
 import io.qbauth.spi.AuthEvent.SessionCreationFailed;
 import io.qbauth.spi.AuthEvent.SessionExpired;
@@ -31,7 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The client's session, shared by every caller, with at most one creation in flight.
+ * The one owner of a client's session state for one identity at a time: the session, the creation in flight, the
+ * identity it is created for, and every transition between them with its event — creation (explicit, first use,
+ * prefetch, re-creation after expiry or rejection), login upgrade, logout downgrade, destroy, adoption,
+ * invalidation, close. The client maps operations to requests and calls one transition for each; nothing else
+ * changes the state. Shared by every caller, with at most one creation in flight.
  *
  * <ul>
  *   <li>Fast path: one volatile read and a clock read; a fresh session is returned as its own completed future, with
@@ -164,8 +171,8 @@ public final class SingleFlightSessionCache {
      * identity, or the same credentials) is joined instead: concurrent explicit creations share one session. Any
      * other creation in flight is superseded and its callers fail with {@link SessionExpiredException}.
      */
-    public CompletableFuture<LiveSession> replace(Identity identity, Object key,
-                                                 Supplier<CompletableFuture<LiveSession>> creation) {
+    CompletableFuture<LiveSession> replace(Identity identity, Object key,
+                                          Supplier<CompletableFuture<LiveSession>> creation) {
         Flight mine = Flight.of(identity, key);
         while (true) {
             Flight running = inFlight.get();
@@ -186,7 +193,7 @@ public final class SingleFlightSessionCache {
      * Switches to {@code identity} with {@code live} as its session (null for none): login, logout, destroy and
      * adoption. Bumps the generation so no creation in flight is published afterwards.
      */
-    public void reset(Identity identity, LiveSession live) {
+    void reset(Identity identity, LiveSession live) {
         Flight previous = inFlight.get();
         state.updateAndGet(s -> next(s, live, identity, s.generation() + 1, null));
         inFlight.compareAndSet(previous, null);
@@ -194,7 +201,7 @@ public final class SingleFlightSessionCache {
     }
 
     /** Replaces the session {@code expected} by {@code replacement} (null for none) if it is still current. */
-    public boolean replaceLive(LiveSession expected, LiveSession replacement) {
+    boolean replaceLive(LiveSession expected, LiveSession replacement) {
         State s = state.get();
         while (s.live() == expected) {
             if (state.compareAndSet(s, next(s, replacement, s.identity(), s.generation(), s.failure()))) {
@@ -204,6 +211,72 @@ public final class SingleFlightSessionCache {
             s = state.get();
         }
         return false;
+    }
+
+    /**
+     * Explicit creation ({@code createApplicationSession}, {@code createUserSession}, the application session a
+     * {@code login} starts from): see {@link #replace}.
+     */
+    public CompletableFuture<LiveSession> create(Identity identity, Object key,
+                                                Supplier<CompletableFuture<LiveSession>> creation) {
+        return replace(identity, key, creation);
+    }
+
+    /**
+     * Login upgrade: the server logged {@code base}'s token in as user {@code userId}; the same token is now that
+     * user's session, re-created for {@code identity}. Publishes {@link LoggedIn}.
+     */
+    public void upgrade(Identity identity, LiveSession base, long userId) {
+        reset(identity, base.as(SessionKind.USER, userId));
+        events.publish(new LoggedIn(identity.method()));
+    }
+
+    /**
+     * Logout downgrade, first half: the identity becomes the application's at once (a creation in flight for the
+     * user is not published). Returns the user session to end on the server; empty when there is none, in which
+     * case the logout is complete ({@link LoggedOut} published if a user was logged in).
+     */
+    public Optional<LiveSession> beginLogout() {
+        LiveSession live = current().orElse(null);
+        boolean userIdentity = identity().kind() == SessionKind.USER;
+        if (live == null || live.kind() != SessionKind.USER) {
+            if (userIdentity) {
+                reset(Identity.APPLICATION, live);
+                events.publish(new LoggedOut());
+            }
+            return Optional.empty();
+        }
+        reset(Identity.APPLICATION, live);
+        return Optional.of(live);
+    }
+
+    /**
+     * Logout downgrade, second half: the token stays as an application session if the server logged it out, and is
+     * dropped otherwise (the client never acts as the user again). Publishes {@link LoggedOut}.
+     */
+    public void endLogout(LiveSession live, boolean loggedOutOnServer) {
+        replaceLive(live, loggedOutOnServer ? live.as(SessionKind.APPLICATION, 0) : null);
+        events.publish(new LoggedOut());
+    }
+
+    /**
+     * Destroy, first half: the session is forgotten at once and the identity becomes the application's. Returns the
+     * session to delete on the server, if there was one.
+     */
+    public Optional<LiveSession> beginDestroy() {
+        Optional<LiveSession> current = current();
+        reset(Identity.APPLICATION, null);
+        return current;
+    }
+
+    /** Destroy, second half: publishes {@link SessionDestroyed} for {@code live}. */
+    public void endDestroy(LiveSession live) {
+        events.publish(new SessionDestroyed(live.kind()));
+    }
+
+    /** Adoption ({@code startSessionWithToken}): {@code live} becomes the session of {@code identity}. */
+    public void adopt(Identity identity, LiveSession live) {
+        reset(identity, live);
     }
 
     /**
