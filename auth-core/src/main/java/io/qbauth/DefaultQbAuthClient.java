@@ -34,6 +34,7 @@ import io.qbauth.spi.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionStore;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -170,10 +171,13 @@ final class DefaultQbAuthClient implements QbAuthClient {
             CompletableFuture<LiveSession> base = cache.usable().map(CompletableFuture::completedFuture)
                     .orElseGet(this::newApplicationSession);
             return base.thenCompose(live -> logIn(credentials, live))
-                    .exceptionallyCompose(failure -> unwrap(failure) instanceof SessionExpiredException
-                            // the session died under the login: once more on a fresh application session
-                            ? newApplicationSession().thenCompose(live -> logIn(credentials, live))
-                            : CompletableFuture.failedFuture(unwrap(failure)));
+                    .exceptionallyCompose(failure -> {
+                        Throwable cause = TransportSupport.unwrap(failure);
+                        return cause instanceof SessionExpiredException
+                                // the session died under the login: once more on a fresh application session
+                                ? newApplicationSession().thenCompose(live -> logIn(credentials, live))
+                                : CompletableFuture.failedFuture(cause);
+                    });
         });
     }
 
@@ -308,13 +312,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     /** Ending a session the server no longer knows has succeeded; any other failure is passed on. */
     private static Void failUnlessSessionGone(Throwable failure) {
-        if (failure != null && !(unwrap(failure) instanceof SessionExpiredException)) {
-            throw new CompletionException(unwrap(failure));
+        if (failure != null && !(TransportSupport.unwrap(failure) instanceof SessionExpiredException)) {
+            throw new CompletionException(TransportSupport.unwrap(failure));
         }
         return null;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -8,6 +8,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -106,10 +107,7 @@ public final class QuickBloxHttp {
     }
 
     private AuthException asTransportFailure(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = TransportSupport.unwrap(failure);
         if (cause instanceof AuthException auth) {
             return auth;
         }

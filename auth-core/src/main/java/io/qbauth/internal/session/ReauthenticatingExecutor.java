@@ -11,10 +11,10 @@ import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.spi.AuthEvent.ReplayResult;
 import io.qbauth.spi.AuthEvent.RequestReplayed;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -92,7 +92,7 @@ public final class ReauthenticatingExecutor {
         return cache.acquire().handle((session, failure) -> {
             if (failure != null) {
                 events.publish(new RequestReplayed(request.method(), ReplayResult.FAILED));
-                return CompletableFuture.<Exchange>failedFuture(unwrap(failure));
+                return CompletableFuture.<Exchange>failedFuture(TransportSupport.unwrap(failure));
             }
             return attempt(request, session, false).whenComplete((exchange, error) -> events.publish(
                     new RequestReplayed(request.method(), error == null || cameWithReply(error)
@@ -111,10 +111,6 @@ public final class ReauthenticatingExecutor {
     }
 
     private static boolean cameWithReply(Throwable failure) {
-        return unwrap(failure) instanceof AuthException auth && auth.status() > 0;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return TransportSupport.unwrap(failure) instanceof AuthException auth && auth.status() > 0;
     }
 }

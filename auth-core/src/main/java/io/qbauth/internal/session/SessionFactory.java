@@ -21,6 +21,7 @@ import io.qbauth.spi.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -178,8 +179,7 @@ public final class SessionFactory implements SessionSource {
     }
 
     private AuthException supplierFailure(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = TransportSupport.unwrap(failure);
         if (cause instanceof AuthException auth) {
             return auth;
         }

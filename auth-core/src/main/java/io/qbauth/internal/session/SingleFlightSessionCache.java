@@ -24,11 +24,11 @@ import io.qbauth.spi.AuthEvent.SessionInvalidated;
 import io.qbauth.spi.AuthEvent.SessionRecreated;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.SessionStore;
+import io.qbauth.spi.TransportSupport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -518,14 +518,12 @@ public final class SingleFlightSessionCache {
     }
 
     private static AuthException asAuthException(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = TransportSupport.unwrap(failure);
         if (cause instanceof AuthException auth) {
             return auth;
         }
-        return new SessionExpiredException("no session could be created: " + cause.getClass().getSimpleName(), 0,
+        return new SessionExpiredException("no session could be created: " + cause.getClass().getSimpleName()
+                + " was thrown while creating it (by the codec, the clock or another application component)", 0,
                 ErrorDetails.NONE, cause);
     }
 

@@ -5,6 +5,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
+import io.qbauth.spi.TransportSupport;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -75,7 +76,7 @@ final class MeteredAuthTransport implements AuthTransport {
                 meters.httpRequest(start, method, uri, status(response.status()),
                         Outcome.forStatus(response.status()).name(), TagValues.NONE, clientName);
             } else {
-                boolean ioFailure = TagValues.unwrap(failure) instanceof TransportException;
+                boolean ioFailure = TransportSupport.unwrap(failure) instanceof TransportException;
                 meters.httpRequest(start, method, uri, ioFailure ? IO_ERROR : CLIENT_ERROR,
                         Outcome.UNKNOWN.name(), TagValues.exception(failure), clientName);
             }

@@ -2,10 +2,9 @@ package io.qbauth.adapter.metrics.micrometer;
 
 import io.qbauth.domain.AuthMethod;
 import io.qbauth.domain.SessionKind;
+import io.qbauth.spi.TransportSupport;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** The bounded tag values: every value comes from an enum, a fixed set, or a class name of the SDK. */
 final class TagValues {
@@ -67,25 +66,15 @@ final class TagValues {
     }
 
     /**
-     * The simple class name of a failure, once unwrapped from {@link CompletionException}: for the SDK, one of the
+     * The simple class name of a failure, once unwrapped from {@link java.util.concurrent.CompletionException}: for the SDK, one of the
      * sealed {@code AuthException} subtypes. {@code none} without a failure.
      */
     static String exception(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        Throwable cause = TransportSupport.unwrap(failure);
         if (cause == null) {
             return NONE;
         }
         String simpleName = cause.getClass().getSimpleName();
         return simpleName.isEmpty() ? cause.getClass().getName() : simpleName;
-    }
-
-    /** The failure without its {@link CompletionException}/{@link ExecutionException} wrappers. */
-    static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
