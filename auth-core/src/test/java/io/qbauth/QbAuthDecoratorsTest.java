@@ -219,11 +219,6 @@ class QbAuthDecoratorsTest {
         }
 
         @Override
-        public Map<String, Object> readObject(byte[] body, int status) {
-            return Map.of();
-        }
-
-        @Override
         public byte[] write(Object tree) {
             return new byte[0];
         }

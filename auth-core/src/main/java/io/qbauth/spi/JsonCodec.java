@@ -2,7 +2,6 @@ package io.qbauth.spi;
 
 import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.User;
-import java.util.Map;
 
 /**
  * Outbound port: reads and writes the QuickBlox JSON envelopes. Implemented by {@code auth-codec-jackson}.
@@ -26,10 +25,6 @@ public interface JsonCodec {
      * goes to {@link ErrorDetails#messages()}.
      */
     ErrorDetails readErrors(byte[] body, int status);
-
-    /** Reads any JSON object into maps, lists, strings, numbers ({@code Long}, {@code Double} or
-     * {@code java.math.BigDecimal}), booleans and nulls. */
-    Map<String, Object> readObject(byte[] body, int status);
 
     /** Writes maps, lists, strings, numbers, booleans and nulls as UTF-8 JSON. */
     byte[] write(Object tree);

@@ -12,20 +12,13 @@ import java.util.Optional;
  * @param applicationId {@code application_id}
  * @param userId        {@code user_id}: 0 for an application session
  * @param token         the session token
- * @param nonce         the echoed {@code nonce}, if present
- * @param timestamp     the echoed {@code ts}, if present
  * @param createdAt     {@code created_at}, if present
- * @param updatedAt     {@code updated_at}, if present
  */
-public record SessionPayload(long id, long applicationId, long userId, String token, Optional<Long> nonce,
-                             Optional<Long> timestamp, Optional<Instant> createdAt, Optional<Instant> updatedAt) {
+public record SessionPayload(long id, long applicationId, long userId, String token, Optional<Instant> createdAt) {
 
     public SessionPayload {
         Objects.requireNonNull(token, "token");
-        nonce = nonce == null ? Optional.empty() : nonce;
-        timestamp = timestamp == null ? Optional.empty() : timestamp;
         createdAt = createdAt == null ? Optional.empty() : createdAt;
-        updatedAt = updatedAt == null ? Optional.empty() : updatedAt;
     }
 
     @Override

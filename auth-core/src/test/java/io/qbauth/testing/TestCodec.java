@@ -26,9 +26,7 @@ public final class TestCodec implements JsonCodec {
             throw new ProtocolException("session without token", status, ErrorDetails.NONE);
         }
         return new SessionPayload(number(session.get("id")), number(session.get("application_id")),
-                number(session.get("user_id")), t, Optional.ofNullable(session.get("nonce")).map(TestCodec::number),
-                Optional.ofNullable(session.get("ts")).map(TestCodec::number), instant(session.get("created_at")),
-                instant(session.get("updated_at")));
+                number(session.get("user_id")), t, instant(session.get("created_at")));
     }
 
     @Override
@@ -64,9 +62,8 @@ public final class TestCodec implements JsonCodec {
         throw new ProtocolException("no errors member", status, ErrorDetails.NONE);
     }
 
-    @Override
     @SuppressWarnings("unchecked")
-    public Map<String, Object> readObject(byte[] body, int status) {
+    private static Map<String, Object> readObject(byte[] body, int status) {
         try {
             Object parsed = MiniJson.parse(new String(body, StandardCharsets.UTF_8));
             if (parsed instanceof Map<?, ?> map) {

@@ -4,7 +4,6 @@ import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.User;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A real codec, except that the next session reply read after {@link #arm()} throws. */
@@ -39,11 +38,6 @@ final class ThrowingCodec implements JsonCodec {
     @Override
     public ErrorDetails readErrors(byte[] body, int status) {
         return delegate.readErrors(body, status);
-    }
-
-    @Override
-    public Map<String, Object> readObject(byte[] body, int status) {
-        return delegate.readObject(body, status);
     }
 
     @Override

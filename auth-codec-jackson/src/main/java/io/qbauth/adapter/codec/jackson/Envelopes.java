@@ -23,8 +23,7 @@ final class Envelopes {
             throw ProtocolFailures.of(reply.status(), "reply member session.token is not printable ASCII");
         }
         return new SessionPayload(session.longOrZero("id"), session.longOrZero("application_id"),
-                session.longOrZero("user_id"), token, session.optionalLong("nonce"), session.optionalLong("ts"),
-                session.optionalInstant("created_at"), session.optionalInstant("updated_at"));
+                session.longOrZero("user_id"), token, session.optionalInstant("created_at"));
     }
 
     /** {@code {"user":{...}}}; only the id is required. */

@@ -53,8 +53,11 @@ public final class JacksonJsonCodec implements JsonCodec {
         return Envelopes.errors(parse(body, status, "error reply", true));
     }
 
-    @Override
-    public Map<String, Object> readObject(byte[] body, int status) {
+    /**
+     * Any JSON object as maps, lists, strings, numbers ({@code Long}, {@code Double} or {@code BigDecimal}), booleans
+     * and nulls, under the same limits as every reply (the parser's hostile-input tests use it).
+     */
+    Map<String, Object> readObject(byte[] body, int status) {
         return reader.readObject(body, status, "reply", true);
     }
 

@@ -23,10 +23,7 @@ class SessionReplyTest {
         assertThat(session.applicationId()).isEqualTo(35265);
         assertThat(session.userId()).isZero();
         assertThat(session.token()).isEqualTo(Replies.TOKEN_HEX);
-        assertThat(session.nonce()).contains(29601L);
-        assertThat(session.timestamp()).contains(1462211496L);
         assertThat(session.createdAt()).contains(Instant.parse("2016-05-02T17:52:00Z"));
-        assertThat(session.updatedAt()).contains(Instant.parse("2016-05-02T17:52:00Z"));
     }
 
     @Test
@@ -40,7 +37,7 @@ class SessionReplyTest {
     }
 
     @Test
-    void accepts_ids_as_numeric_strings_and_ignores_unknown_members() {
+    void accepts_ids_as_numeric_strings_and_ignores_members_it_does_not_use() {
         String body = """
                 {"extra":{"deep":[1,2,{"x":null}]},"session":{"application_id":"76730","id":" 42 ","user_id":"7",\
                 "token":"abc","nonce":"-5","ts":null,"something_new":true}}""";
@@ -50,8 +47,6 @@ class SessionReplyTest {
         assertThat(session.applicationId()).isEqualTo(76730);
         assertThat(session.id()).isEqualTo(42);
         assertThat(session.userId()).isEqualTo(7);
-        assertThat(session.nonce()).contains(-5L);
-        assertThat(session.timestamp()).isEmpty();
     }
 
     @Test
@@ -61,7 +56,6 @@ class SessionReplyTest {
         SessionPayload session = codec.readSession(bytes(body), 201);
 
         assertThat(session.createdAt()).isEmpty();
-        assertThat(session.updatedAt()).isEmpty();
     }
 
     @ParameterizedTest
