@@ -31,4 +31,14 @@ class EveryModuleIsAnalyzedTest {
                         "io.qbauth.adapter.metrics.micrometer.QbAuthMetrics",
                         "io.qbauth.emulator.QbEmulator");
     }
+
+    @Test
+    void every_package_pattern_the_rules_name_matches_classes() {
+        assertThat(CLASSES.stream().anyMatch(c -> c.getPackageName().equals(Packages.ENTRY))).isTrue();
+        for (String pattern : Packages.ALL) {
+            assertThat(CLASSES.stream().anyMatch(c -> c.getPackage().getName().startsWith(
+                    pattern.substring(0, pattern.length() - 2))))
+                    .as("classes in %s (a rule over an empty package cannot fail)", pattern).isTrue();
+        }
+    }
 }

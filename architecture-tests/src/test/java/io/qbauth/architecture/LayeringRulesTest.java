@@ -37,14 +37,14 @@ class LayeringRulesTest {
 
     @ArchTest
     static final ArchRule ports_never_reach_internals = noClasses()
-            .that().resideInAnyPackage(Packages.SPI, Packages.DOMAIN, Packages.CONFIG, Packages.PORT_IN)
+            .that().resideInAnyPackage(Packages.SPI, Packages.DOMAIN, Packages.CONFIG)
             .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
             .because("public contracts must not expose implementation classes");
 
     @ArchTest
     static final ArchRule internals_stay_inside_auth_core = noClasses()
             .that().resideOutsideOfPackages(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
-                    Packages.INTERNAL, Packages.PORT_IN)
+                    Packages.INTERNAL)
             .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
             .because("adapters use the public SPI only, so auth-core may change its internals freely");
 

@@ -8,13 +8,16 @@ final class Packages {
     static final String DOMAIN = "io.qbauth.domain..";
     static final String CONFIG = "io.qbauth.config..";
     static final String SPI = "io.qbauth.spi..";
-    static final String PORT_IN = "io.qbauth.application..";
     static final String INTERNAL = "io.qbauth.internal..";
     static final String ADAPTER_JACKSON = "io.qbauth.adapter.codec.jackson..";
     static final String ADAPTER_JDK = "io.qbauth.adapter.transport.jdk..";
     static final String ADAPTER_VERTX = "io.qbauth.adapter.transport.vertx..";
     static final String ADAPTER_METRICS = "io.qbauth.adapter.metrics..";
     static final String EMULATOR = "io.qbauth.emulator..";
+
+    /** Every pattern above: each must match classes, or a rule over it could not fail. */
+    static final java.util.List<String> ALL = java.util.List.of(DOMAIN, CONFIG, SPI, INTERNAL, ADAPTER_JACKSON,
+            ADAPTER_JDK, ADAPTER_VERTX, ADAPTER_METRICS, EMULATOR);
 
     private Packages() {
     }
