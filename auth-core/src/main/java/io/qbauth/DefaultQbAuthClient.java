@@ -4,6 +4,7 @@ import io.qbauth.config.QbAuthConfig;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.AuthMethod;
+import io.qbauth.domain.ClientClosedException;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.ErrorDetails;
@@ -233,7 +234,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        cache.close(new ConfigurationException("the client is closed"));
+        cache.close(new ClientClosedException("the client is closed"));
         if (ownsTransport) {
             try {
                 transport.close();
@@ -293,7 +294,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     /** Runs {@code operation} unless the client is closed; anything it throws becomes the failed stage. */
     private <T> CompletionStage<T> guarded(Supplier<CompletableFuture<T>> operation) {
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new ConfigurationException("the client is closed"));
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed"));
         }
         try {
             CompletableFuture<T> started = operation.get();

@@ -456,7 +456,7 @@ class QbAuthClientTest {
 
         assertThat(server.closes()).isZero();
         assertThatThrownBy(() -> client.blocking().execute(ApiRequest.get("/a.json")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("closed");
+                .isInstanceOf(io.qbauth.domain.ClientClosedException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 public abstract sealed class AuthException extends RuntimeException
         permits InvalidInputException,
                 ConfigurationException,
+                ClientClosedException,
                 InvalidCredentialsException,
                 ApplicationRejectedException,
                 SessionExpiredException,

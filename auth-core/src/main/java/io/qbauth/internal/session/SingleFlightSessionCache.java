@@ -3,6 +3,7 @@ package io.qbauth.internal.session;
 import io.qbauth.config.RefreshPolicy;
 import io.qbauth.domain.ApplicationRejectedException;
 import io.qbauth.domain.AuthException;
+import io.qbauth.domain.ClientClosedException;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.InvalidCredentialsException;
@@ -304,7 +305,7 @@ public final class SingleFlightSessionCache {
     }
 
     /** Fails the creation in flight and every later acquisition with {@code closedError}. */
-    public void close(ConfigurationException closedError) {
+    public void close(ClientClosedException closedError) {
         closed = true;
         state.updateAndGet(s -> next(s, null, s.identity(), s.generation() + 1,
                 new Failure(closedError, Long.MAX_VALUE, 1)));
@@ -514,7 +515,8 @@ public final class SingleFlightSessionCache {
     /** Failures that retrying with the same identity cannot fix. */
     private static boolean isPermanent(AuthException error) {
         return error instanceof InvalidCredentialsException || error instanceof ApplicationRejectedException
-                || error instanceof ConfigurationException || error instanceof InvalidInputException;
+                || error instanceof ConfigurationException || error instanceof InvalidInputException
+                || error instanceof ClientClosedException;
     }
 
     private static AuthException asAuthException(Throwable failure) {

@@ -281,7 +281,7 @@ class SingleFlightSessionCacheTest {
     void close_fails_the_creation_in_flight_and_every_later_acquisition() {
         CompletableFuture<LiveSession> waiting = cache.acquire();
 
-        cache.close(new io.qbauth.domain.ConfigurationException("closed"));
+        cache.close(new io.qbauth.domain.ClientClosedException("closed"));
         source.completeNext(session("late", Duration.ofHours(2)));
 
         assertThat(waiting).isCompletedExceptionally();

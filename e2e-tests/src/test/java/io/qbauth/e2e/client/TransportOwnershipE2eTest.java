@@ -3,7 +3,7 @@ package io.qbauth.e2e.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.QbAuthClient;
-import io.qbauth.domain.ConfigurationException;
+import io.qbauth.domain.ClientClosedException;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -31,7 +31,7 @@ class TransportOwnershipE2eTest {
             client.close();
 
             assertThat(client.createApplicationSession()).failsWithin(Duration.ofSeconds(5))
-                    .withThrowableOfType(Exception.class).withCauseInstanceOf(ConfigurationException.class);
+                    .withThrowableOfType(Exception.class).withCauseInstanceOf(ClientClosedException.class);
             URI session = URI.create(EMULATOR.baseUrl() + "/session.json");
             TransportRequest get = new TransportRequest("GET", session, Map.of("QB-Token", List.of(token)), null,
                     Duration.ofSeconds(5));
