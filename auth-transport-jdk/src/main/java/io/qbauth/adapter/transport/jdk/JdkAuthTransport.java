@@ -84,7 +84,7 @@ public final class JdkAuthTransport implements AuthTransport {
         Objects.requireNonNull(config, "config");
         this.client = client;
         this.ownedExecutor = ownedExecutor;
-        this.requests = new RequestMapper(config.userAgent());
+        this.requests = new RequestMapper(config.userAgent(), SendOnceBody.fitsClient(client));
         this.bodyHandler = new LimitedBodyHandler(config.maxResponseBytes());
     }
 
