@@ -9,19 +9,14 @@ import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
-import io.qbauth.spi.contract.RawServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,8 +33,6 @@ class SentOnceOnTheWireTest {
 
     private final JdkAuthTransport transport = new JdkAuthTransport(
             TransportConfig.builder().connectTimeout(Duration.ofSeconds(2)).build());
-    /** The request line and headers of every request the server read, in order. */
-    private final List<String> heads = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void tearDown() {
@@ -49,63 +42,63 @@ class SentOnceOnTheWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD", "POST", "PUT", "DELETE"})
     void a_request_whose_connection_closes_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RawServer server = new RawServer(connection -> readRequest(connection))) {
+        try (RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
             expectIoFailure(transport, request(method, server.uri("/session.json")));
 
-            assertThat(heads).as("requests the server read").hasSize(1);
-            assertThat(heads.getFirst()).startsWith(method + " /session.json HTTP/1.1");
+            assertThat(server.heads()).as("requests the server read").hasSize(1);
+            assertThat(server.heads().getFirst()).startsWith(method + " /session.json HTTP/1.1");
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"GET", "POST"})
     void a_request_whose_connection_is_reset_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RawServer server = new RawServer(connection -> {
-            connection.socket().setSoLinger(true, 0); // closing now sends a reset
-            readRequest(connection);
+        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+            connection.resetOnClose();
+            connection.readRequest();
         })) {
             expectIoFailure(transport, request(method, server.uri("/session.json")));
 
-            assertThat(heads).as("requests the server read").hasSize(1);
+            assertThat(server.heads()).as("requests the server read").hasSize(1);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD", "POST", "PUT", "DELETE"})
     void a_request_on_a_pooled_connection_closed_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RawServer server = new RawServer(connection -> {
-            readRequest(connection);
+        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+            connection.readRequest();
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"); // keep-alive: the JDK pools it
-            readRequest(connection); // the second request comes on the same connection: close without a reply
+            connection.readRequest(); // the second request comes on the same connection: close without a reply
         })) {
             assertThat(send(transport, request(method, server.uri("/session.json"))).status()).isEqualTo(200);
 
             expectIoFailure(transport, request(method, server.uri("/session.json")));
 
-            assertThat(heads).as("requests the server read").hasSize(2);
+            assertThat(server.heads()).as("requests the server read").hasSize(2);
         }
     }
 
     @Test
     void a_get_on_a_lent_caller_thread_is_sent_once_too() throws Exception {
-        try (RawServer server = new RawServer(connection -> readRequest(connection))) {
+        try (RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
             TransportRequest request = request("GET", server.uri("/session.json"));
 
             assertThatThrownBy(() -> CallerThread.lend(() -> transport.execute(request)).toCompletableFuture().join())
                     .hasCauseInstanceOf(TransportException.class);
-            assertThat(heads).hasSize(1);
+            assertThat(server.heads()).hasSize(1);
         }
     }
 
     @Test
     void an_application_client_that_follows_no_redirect_sends_a_get_once_too() throws Exception {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-             RawServer server = new RawServer(connection -> readRequest(connection))) {
+             RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
             JdkAuthTransport wrapping = new JdkAuthTransport(client);
 
             expectIoFailure(wrapping, request("GET", server.uri("/session.json")));
 
-            assertThat(heads).hasSize(1);
+            assertThat(server.heads()).hasSize(1);
         }
     }
 
@@ -114,25 +107,26 @@ class SentOnceOnTheWireTest {
             throws Exception {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-             RawServer server = new RawServer(connection -> readRequest(connection))) {
+             RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
             JdkAuthTransport wrapping = new JdkAuthTransport(client);
 
             expectIoFailure(wrapping, request("GET", server.uri("/session.json")));
-            assertThat(heads).as("the JDK's own resend of a GET, as documented").hasSize(2);
+            assertThat(server.heads()).as("the JDK's own resend of a GET, as documented").hasSize(2);
 
             expectIoFailure(wrapping, request("POST", server.uri("/session.json")));
-            assertThat(heads).as("a POST is never resent").hasSize(3);
+            assertThat(server.heads()).as("a POST is never resent").hasSize(3);
         }
     }
 
     @Test
     void an_application_client_that_follows_redirects_still_follows_a_307_with_the_body() throws Exception {
+        AtomicInteger answered = new AtomicInteger();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-             RawServer server = new RawServer(connection -> {
+             RequestCountingServer server = new RequestCountingServer(connection -> {
                  while (true) { // until the client closes the connection
-                     readRequest(connection);
-                     connection.write(heads.size() == 1
+                     connection.readRequest();
+                     connection.write(answered.getAndIncrement() == 0
                              ? "HTTP/1.1 307 Temporary Redirect\r\nLocation: /users.json\r\nContent-Length: 0\r\n\r\n"
                              : "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}");
                  }
@@ -140,52 +134,22 @@ class SentOnceOnTheWireTest {
             JdkAuthTransport wrapping = new JdkAuthTransport(client);
 
             assertThat(send(wrapping, request("POST", server.uri("/session.json"))).status()).isEqualTo(201);
-            assertThat(heads).hasSize(2);
-            assertThat(heads.get(1)).startsWith("POST /users.json HTTP/1.1");
+            assertThat(server.heads()).hasSize(2);
+            assertThat(server.heads().get(1)).startsWith("POST /users.json HTTP/1.1");
         }
     }
 
     @Test
     void a_get_carries_no_body_at_most_an_empty_length() throws Exception {
-        try (RawServer server = new RawServer(connection -> {
-            readRequest(connection);
+        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+            connection.readRequest();
             connection.write("HTTP/1.1 204 No Content\r\n\r\n");
         })) {
             send(transport, request("GET", server.uri("/session.json")));
 
-            assertThat(headerLines(heads.getFirst())).doesNotContain("transfer-encoding: chunked")
-                    .filteredOn(line -> line.startsWith("content-length:")).allMatch("content-length: 0"::equals);
+            assertThat(RequestCountingServer.headerLines(server.heads().getFirst()))
+                    .doesNotContain("transfer-encoding: chunked").filteredOn(line -> line.startsWith("content-length:")).allMatch("content-length: 0"::equals);
         }
-    }
-
-    /**
-     * Reads one request (head, and a body of the announced {@code Content-Length}) and records its head; returns
-     * when the client closes the connection first.
-     */
-    private void readRequest(RawServer.Connection connection) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = connection.read();
-            if (b < 0) {
-                throw new IOException("the client closed the connection before a request");
-            }
-            head.write(b);
-            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String text = head.toString(UTF_8);
-        heads.add(text);
-        for (String line : headerLines(text)) {
-            if (line.startsWith("content-length:")) {
-                for (long left = Long.parseLong(line.substring("content-length:".length()).trim()); left > 0; left--) {
-                    connection.read();
-                }
-            }
-        }
-    }
-
-    private static List<String> headerLines(String head) {
-        return head.lines().map(line -> line.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static TransportRequest request(String method, URI uri) {
