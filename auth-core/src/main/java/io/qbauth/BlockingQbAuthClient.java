@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  * throws {@link CancellationException}; a thread interrupted while its call is in progress stops waiting and gets a
  * {@link CancellationException} too (its cause is the call's failure, if the call failed meanwhile), unless the call
  * had already succeeded. Either way the interrupt status stays set, for the caller to see, and the call is
- * abandoned: its outcome is dropped. An interrupt the SDK delivers to the thread itself
- * (the JDK transport cuts an exchange at its deadline that way) is cleared before the method returns, so none is left
- * behind for the code that runs on the thread next.
+ * abandoned: its outcome is dropped. An interrupt the SDK delivers to the thread itself (the JDK transport cuts an
+ * exchange at its deadline that way) is cleared before the method returns, so none is left behind for the code that
+ * runs on the thread next.
  *
  * <p>Each call {@linkplain CallerThread lends} the waiting thread to its exchange, so a transport on a blocking
  * client (the JDK's) runs it right there, with no hand-off to another thread and back. On such a thread the interrupt
