@@ -30,8 +30,13 @@ class InterruptedCallE2eTest {
 
     /** Long enough that only the interrupt can end the call within {@link Within#BOUND}. */
     private static final Duration HELD_BACK = Duration.ofSeconds(30);
-    /** The slow call's own deadline, which the thread outlives in the test to catch a late interrupt. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(1500);
+    /**
+     * The slow call's own deadline, which the thread outlives in the test to catch a late interrupt; long enough that
+     * the interrupt comes first even on a loaded machine.
+     */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
+    /** How long the caller's thread may take for the call, the sleep past the deadline and the next call. */
+    private static final long OUTCOME_BOUND_SECONDS = Within.BOUND.plus(REQUEST_TIMEOUT).toSeconds() + 1;
     /** The call that waits for its own, slow reply. */
     private static final ApiRequest SLOW_CALL = ApiRequest.get("/session.json").timeout(REQUEST_TIMEOUT);
 
@@ -54,7 +59,7 @@ class InterruptedCallE2eTest {
 
             caller.interrupt();
 
-            Outcome seen = outcome.get(Within.BOUND.toSeconds(), TimeUnit.SECONDS);
+            Outcome seen = outcome.get(OUTCOME_BOUND_SECONDS, TimeUnit.SECONDS);
             assertThat(seen.thrown()).as("what the blocking call threw").isInstanceOf(CancellationException.class);
             assertThat(seen.interruptKept()).as("the interrupt status after the call").isTrue();
             assertThat(seen.laterInterrupt()).as("an interrupt delivered to the thread after the call, past the "
