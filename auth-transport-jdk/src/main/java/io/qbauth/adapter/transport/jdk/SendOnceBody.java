@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after the connection is established and before a byte of the head is written (HTTP/1.1: {@code Http1Request};
  * HTTP/2: {@code Stream}). The second time this body is asked, it throws {@link ResendRefusedException}: that attempt
  * ends there, the JDK closes the connection it had opened for it, and the exchange fails with that exception. The
- * JDK's retry of a refused or failed <em>connect</em> is untouched: no head was composed for it.
+ * JDK's retry of a refused or failed <em>connect</em> is untouched: no head was composed for it. (Read in the JDK 21
+ * and 25 sources. Should a JDK ever ask twice per attempt, every request would fail at once and loudly, in every
+ * test that sends one, never silently twice.)
  *
  * <p>The cost: a {@code GET} or {@code HEAD} carries {@code Content-Length: 0}, which the JDK sends with every
  * request that has a body publisher (a {@code DELETE} without a body always did).
