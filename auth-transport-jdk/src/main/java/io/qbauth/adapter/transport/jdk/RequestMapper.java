@@ -13,10 +13,10 @@ import java.net.http.HttpRequest.BodyPublishers;
  * ones) are dropped, since the client sets them itself. A default {@code User-Agent} is added when the request has
  * none.
  *
- * <p>When the client sends nothing again after a reply ({@link SendOnceBody#fitsClient}), every request gets a
- * {@link SendOnceBody}, so the JDK client cannot send it a second time after its connection closed before the reply;
- * a {@code GET} or {@code HEAD} then carries {@code Content-Length: 0}. Otherwise a {@code GET} or {@code HEAD} has no
- * body publisher at all (and no {@code Content-Length}).
+ * <p>A {@code GET} or {@code HEAD} without a body has no body publisher at all, so the JDK sends no
+ * {@code Content-Length} with it (a {@code Content-Length: 0} on a {@code GET} is refused by some strict proxies).
+ * Every other request's body is a {@link SendOnceBody} when the client sends nothing again after a reply
+ * ({@link SendOnceBody#fitsClient}), so the JDK client cannot send it a second time.
  *
  * <p>The request carries no JDK timeout: {@link Deadlines} bounds the whole exchange (the JDK's timeout would stop
  * at the response headers), and registering the JDK's timer takes the client's lock and wakes its selector thread
@@ -35,6 +35,11 @@ final class RequestMapper {
         this.sendOnce = sendOnce;
     }
 
+    /** {@code body}, as a {@link SendOnceBody} when this mapper guards against the JDK's resends. */
+    private BodyPublisher once(BodyPublisher body) {
+        return sendOnce ? new SendOnceBody(body) : body;
+    }
+
     /**
      * @throws IllegalArgumentException when the URI or a header name or value is not acceptable to the JDK
      */
@@ -42,18 +47,14 @@ final class RequestMapper {
         // no JDK request timeout: Deadlines bounds the whole exchange, while the JDK's timer would take the client's
         // lock and wake its selector thread on every request
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri());
-        if (sendOnce) {
-            BodyPublisher body = request.bodyLength() > 0 ? BodyPublishers.ofByteArray(request.body())
-                    : BodyPublishers.noBody();
-            builder.method(request.method(), new SendOnceBody(body));
-        } else if (request.bodyLength() > 0) {
-            builder.method(request.method(), BodyPublishers.ofByteArray(request.body()));
+        if (request.bodyLength() > 0) {
+            builder.method(request.method(), once(BodyPublishers.ofByteArray(request.body())));
         } else {
             switch (request.method()) {
                 // no body publisher at all, so the JDK sends no "Content-Length: 0" with them
                 case "GET" -> builder.GET();
                 case "HEAD" -> builder.HEAD();
-                default -> builder.method(request.method(), BodyPublishers.noBody());
+                default -> builder.method(request.method(), once(BodyPublishers.noBody()));
             }
         }
         TransportSupport.forEachHeaderToSend(request, userAgent, (name, values) -> {
