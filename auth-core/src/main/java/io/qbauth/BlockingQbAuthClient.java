@@ -7,6 +7,7 @@ import io.qbauth.domain.NewUser;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.User;
 import io.qbauth.spi.CallerThread;
+import io.qbauth.spi.TransportSupport;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -17,10 +18,20 @@ import java.util.function.Supplier;
 /**
  * Blocking view of a {@link QbAuthClient}: each method waits for the asynchronous call and throws its
  * {@link io.qbauth.domain.AuthException} directly (not wrapped in a {@code CompletionException}). Thread-safe;
- * waiting parks the thread, so it suits virtual threads. If the waiting thread is interrupted, the method throws
- * {@link CancellationException} and keeps the interrupt status. Each call {@linkplain CallerThread lends} the waiting
- * thread to its exchange, so a transport on a blocking client (the JDK's) runs it right there, with no hand-off to
- * another thread and back. Get one with {@link QbAuthClient#blocking()}.
+ * waiting parks the thread, so it suits virtual threads. Get one with {@link QbAuthClient#blocking()}.
+ *
+ * <p><b>Interrupts</b>, the same on every transport: a method called on an interrupted thread sends nothing and
+ * throws {@link CancellationException}; a thread interrupted while its call is in progress stops waiting and gets a
+ * {@link CancellationException} too (its cause is the call's failure, if the call failed meanwhile), unless the call
+ * had already succeeded. Either way the interrupt status stays set, for the caller to see, and the call is
+ * abandoned: its outcome is dropped. An interrupt the SDK delivers to the thread itself (the JDK transport cuts an
+ * exchange at its deadline that way) is cleared before the method returns, so none is left behind for the code that
+ * runs on the thread next.
+ *
+ * <p>Each call {@linkplain CallerThread lends} the waiting thread to its exchange, so a transport on a blocking
+ * client (the JDK's) runs it right there, with no hand-off to another thread and back. On such a thread the interrupt
+ * ends the exchange itself (the JDK transport aborts it and closes its connection); otherwise the exchange runs to its
+ * reply or its timeout unobserved.
  */
 public final class BlockingQbAuthClient {
 
@@ -85,19 +96,35 @@ public final class BlockingQbAuthClient {
         return await(() -> client.execute(request));
     }
 
-    /** Starts {@code call} with this thread {@linkplain CallerThread#lend lent} to its exchange, then waits. */
+    /**
+     * Starts {@code call} with this thread {@linkplain CallerThread#lend lent} to its exchange, then waits; see the
+     * class comment for interrupts. A transport that ran the exchange on the lent thread and was interrupted there
+     * completes the call with a failure and leaves the interrupt status set: that is a cancellation too.
+     */
     private static <T> T await(Supplier<? extends CompletionStage<T>> call) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw cancelled("interrupted before the call: nothing was sent", null);
+        }
         CompletionStage<T> stage = CallerThread.lend(call);
         try {
             return stage.toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            CancellationException cancelled = new CancellationException("interrupted while waiting for QuickBlox");
-            cancelled.initCause(e);
-            throw cancelled;
+            throw cancelled("interrupted while waiting for QuickBlox", e);
         } catch (ExecutionException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw cancelled("interrupted while waiting for QuickBlox", e.getCause());
+            }
             throw unwrap(e.getCause());
         }
+    }
+
+    private static CancellationException cancelled(String message, Throwable cause) {
+        CancellationException cancelled = new CancellationException(message);
+        if (cause != null) {
+            cancelled.initCause(TransportSupport.unwrap(cause));
+        }
+        return cancelled;
     }
 
     private static RuntimeException unwrap(Throwable failure) {

@@ -13,6 +13,11 @@ import java.util.function.Supplier;
  * {@link AuthTransport#execute}: at most one exchange per lending gets the thread, on which it then runs to its end
  * and returns a completed stage. A transport that never claims is always correct, only one hand-off slower.
  * Applications have no reason to use this class.
+ *
+ * <p>Interrupts on a claimed thread: an interrupt of the caller's own ends the exchange (abort it; the stage fails)
+ * and must stay set when {@code execute} returns (the blocking facade then throws {@code CancellationException});
+ * an interrupt the transport delivered itself (to cut a blocking call at its deadline, say) must be cleared before
+ * {@code execute} returns, so none is left for the code that runs on the thread next.
  */
 public final class CallerThread {
 

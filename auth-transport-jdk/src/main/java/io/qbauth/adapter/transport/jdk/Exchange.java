@@ -77,7 +77,8 @@ final class Exchange implements Runnable, Deadlines.Timed {
     /**
      * Runs the exchange to its end on the calling thread, lent by a caller that waits for it, watched by
      * {@code deadlines}; returns the completed future. An interrupt of the caller's own ends the exchange with an
-     * {@link TransportException.Kind#IO IO} failure and stays set.
+     * {@link TransportException.Kind#IO IO} failure and stays set, which the SDK's blocking facade reports to its
+     * caller as a {@code CancellationException}.
      */
     CompletableFuture<TransportResponse> runHere(Deadlines deadlines) {
         thread = Thread.currentThread();

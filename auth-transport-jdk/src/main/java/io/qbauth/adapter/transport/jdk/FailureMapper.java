@@ -58,6 +58,7 @@ final class FailureMapper {
     private static Kind kindOf(Throwable cause) {
         return switch (cause) {
             case LimitedBodyHandler.ResponseTooLargeException tooLarge -> Kind.RESPONSE_TOO_LARGE;
+            case SendOnceBody.ResendRefusedException resendRefused -> Kind.IO;
             case HttpConnectTimeoutException connectTimeout -> Kind.CONNECT;
             case HttpTimeoutException timeout -> Kind.TIMEOUT;
             case SSLHandshakeException handshake -> Kind.CONNECT;
@@ -68,6 +69,7 @@ final class FailureMapper {
     private static String what(Kind kind, Throwable cause) {
         return switch (cause) {
             case LimitedBodyHandler.ResponseTooLargeException tooLarge -> tooLarge.getMessage();
+            case SendOnceBody.ResendRefusedException resendRefused -> "connection closed before the reply";
             case HttpConnectTimeoutException connectTimeout -> "connect timed out";
             case SSLHandshakeException handshake -> "TLS handshake failed";
             default -> TransportSupport.whatHappened(kind, cause);

@@ -30,6 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       the client's lock and wakes its selector thread on every request.</li>
  *   <li>Reply bodies are limited to {@link TransportConfig#maxResponseBytes()} while streaming.</li>
  *   <li>It never retries, never follows redirects, and never reads or adds a session token.</li>
+ *   <li>Nor does it let the JDK client send a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} twice
+ *       ({@link SendOnceBody}; unless the application's client follows redirects or has an authenticator). The JDK
+ *       does send a {@code GET} or {@code HEAD} once more when its connection closed before the reply: a read,
+ *       resent by the client as HTTP allows, left so because stopping it would cost a {@code Content-Length: 0}
+ *       that strict proxies refuse.</li>
  * </ul>
  *
  * <p>Each exchange runs the client's blocking {@code send} on a virtual thread of its own, on which the returned
@@ -84,7 +89,7 @@ public final class JdkAuthTransport implements AuthTransport {
         Objects.requireNonNull(config, "config");
         this.client = client;
         this.ownedExecutor = ownedExecutor;
-        this.requests = new RequestMapper(config.userAgent());
+        this.requests = new RequestMapper(config.userAgent(), SendOnceBody.fitsClient(client));
         this.bodyHandler = new LimitedBodyHandler(config.maxResponseBytes());
     }
 
