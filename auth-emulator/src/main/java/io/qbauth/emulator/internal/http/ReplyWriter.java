@@ -70,6 +70,7 @@ final class ReplyWriter {
     void refuse(RoutingContext ctx, Fault fault) {
         HttpServerResponse response = ctx.response();
         Refusal refusal = Refusal.of(fault);
+        RequestJournal.status(ctx, refusal.status());
         head(response, refusal.status(), refusal.contentType(), null);
         for (Map.Entry<String, String> header : refusal.headers().entrySet()) {
             response.putHeader(header.getKey(), header.getValue());
@@ -79,6 +80,7 @@ final class ReplyWriter {
 
     private void send(RoutingContext ctx, int status, CharSequence contentType, String body, Instant expiresAt) {
         HttpServerResponse response = ctx.response();
+        RequestJournal.status(ctx, status);
         head(response, status, contentType, expiresAt);
         Fault fault = FaultInjector.replyFault(ctx);
         if (fault == null) {

@@ -64,11 +64,16 @@ final class Views {
                 .endObject().toString();
     }
 
-    /** {@code {"generated_at":"...","open_connections":N,"apps":{"<id>":{...}}}}. */
-    static String stats(Collection<EmulatorStats> apps, Instant now, long openConnections) {
+    /**
+     * {@code {"generated_at":"...","open_connections":N,"connections_refused":N,"max_connections":N,
+     * "apps":{"<id>":{...}}}}.
+     */
+    static String stats(Collection<EmulatorStats> apps, Instant now, ConnectionLimiter connections) {
         JsonWriter json = new JsonWriter(512).beginObject()
                 .name("generated_at").value(UtcTimestamps.bodyDateTime(now))
-                .name("open_connections").value(openConnections)
+                .name("open_connections").value(connections.open())
+                .name("connections_refused").value(connections.refused())
+                .name("max_connections").value(connections.max())
                 .name("apps").beginObject();
         for (EmulatorStats stats : apps) {
             json.name(Long.toString(stats.applicationId())).beginObject()
@@ -81,6 +86,8 @@ final class Views {
                     .name("rejected_signatures").value(stats.rejectedSignatures())
                     .name("live_sessions").value(stats.liveSessions())
                     .name("requests").value(stats.requests())
+                    .name("sessions_refused").value(stats.sessionsRefused())
+                    .name("max_sessions").value(stats.maxSessions())
                     .endObject();
         }
         return json.endObject().endObject().toString();
