@@ -20,7 +20,8 @@ import io.vertx.ext.web.Router;
  *
  * <p>Fault modes act in two places: {@link FaultInjector}, consulted by {@link RequestGate} (the first handler of
  * every router), and {@link ReplyWriter}, through which every reply goes. {@link ConnectionWatch} admits, counts and
- * times out connections; {@link ControlGuard} protects {@code /_emulator/}.
+ * times out connections; {@link ControlGuard} protects {@code /_emulator/}. {@link SessionReadFastPath} serves
+ * {@code GET /session.json} before the router while no fault rule is set.
  */
 public final class HttpApi {
 
@@ -54,16 +55,19 @@ public final class HttpApi {
     /** The handlers of one server instance; blocking credential work goes to {@code worker}. */
     public ServerHandlers createServerHandlers(Vertx vertx, WorkerExecutor worker) {
         ConnectionWatch watch = new ConnectionWatch(vertx, connections, limits.headerTimeout().toMillis());
-        Router router = createRouter(vertx, worker, watch);
+        RequestJournal.Ring ring = journal.enabled() ? journal.newRing() : null;
+        Router router = createRouter(vertx, worker, watch, ring);
+        SessionReadFastPath sessionReads = new SessionReadFastPath(services, replies, ring);
         Handler<HttpServerRequest> requests = request -> {
-            if (watch.requestArrived(request)) {
+            if (watch.requestArrived(request) && !sessionReads.handled(request)) {
                 router.handle(request);
             }
         };
         return new ServerHandlers(requests, watch, new InvalidRequestHandler(replies));
     }
 
-    private Router createRouter(Vertx vertx, WorkerExecutor worker, ConnectionWatch watch) {
+    private Router createRouter(Vertx vertx, WorkerExecutor worker, ConnectionWatch watch,
+            RequestJournal.Ring ring) {
         Authentication authentication = new Authentication(services, faults);
         SessionEndpoints sessions = new SessionEndpoints(services, authentication, replies, worker);
         LoginEndpoints logins = new LoginEndpoints(services, authentication, replies, worker);
@@ -76,8 +80,7 @@ public final class HttpApi {
 
         Router router = Router.router(vertx);
         router.route().failureHandler(new FailureHandler(replies, watch));
-        router.route().handler(new RequestGate(watch, journal.enabled() ? journal.newRing() : null, faults,
-                replies));
+        router.route().handler(new RequestGate(watch, ring, faults, replies));
         ResourceRoutes routes = new ResourceRoutes(router,
                 new BodyReader(vertx, maxBodyBytes, limits.headerTimeout().toMillis()), replies);
         routes.exact("/session", get(sessions::get), post(sessions::create), delete(sessions::delete));

@@ -91,12 +91,16 @@ final class RequestJournal {
 
         /** Records a request and remembers its entry on the context (for parameters and status). */
         void record(RoutingContext ctx) {
-            HttpServerRequest request = ctx.request();
+            ctx.put(KEY, record(ctx.request()));
+        }
+
+        /** Records a request served outside the router; returns its entry. */
+        Entry record(HttpServerRequest request) {
             Entry entry = new Entry(System.nanoTime(), clock.millis(), request.method().name(), request.uri(),
                     request.headers());
-            ctx.put(KEY, entry);
             slots.setRelease(next, entry);
             next = next + 1 == slots.length() ? 0 : next + 1;
+            return entry;
         }
 
         private void collect(List<Entry> into) {

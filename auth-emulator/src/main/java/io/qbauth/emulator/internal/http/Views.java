@@ -14,8 +14,17 @@ final class Views {
     private Views() {
     }
 
-    /** {@code {"session":{...}}}; dates in the {@code Z} form. */
+    /** {@code {"session":{...}}}; dates in the {@code Z} form. Rendered once per session and user, then cached. */
     static String session(Session session) {
+        String cached = session.rendered().get();
+        if (cached == null) {
+            cached = renderSession(session);
+            session.rendered().set(cached);
+        }
+        return cached;
+    }
+
+    private static String renderSession(Session session) {
         return new JsonWriter(320).beginObject().name("session").beginObject()
                 .name("_id").value(Long.toString(session.id()))
                 .name("application_id").value(session.applicationId())

@@ -58,7 +58,7 @@ public final class SessionStore {
         long id = lastId.incrementAndGet();
         while (true) {
             Session session = new Session(tokens.next(), id, applicationId, userId, nonce, timestamp, now, now,
-                    now.plus(ttl));
+                    now.plus(ttl), new Session.Rendered());
             if (byToken.putIfAbsent(session.token(), session) == null) {
                 return session;
             }
