@@ -149,7 +149,7 @@ public final class QbEmulator implements AutoCloseable {
         public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
         /** Default time a new connection has to deliver its first request head (and any request its body). */
         public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
-        /** Default time a connection may stay silent in both directions. */
+        /** Default time a connection may send nothing before it is closed. */
         public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
         /** Default limit of live sessions per application (about 31 MiB of session state). */
         public static final int DEFAULT_MAX_SESSIONS_PER_APP = 100_000;
@@ -277,7 +277,7 @@ public final class QbEmulator implements AutoCloseable {
             return self();
         }
 
-        /** A connection with no byte in either direction for this long is closed; default 60 s. */
+        /** A connection from which no byte arrives for this long is closed (keep-alive included); default 60 s. */
         public B idleTimeout(Duration idleTimeout) {
             this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
             return self();

@@ -71,7 +71,7 @@ public record CommandLineOptions(
               --max-connections N             connections open at once; more are closed at accept (default 1000)
               --header-timeout DURATION       time a new connection has to send its first request head, and
                                               any request its body, before it is closed (default 10s)
-              --idle-timeout DURATION         a connection silent this long is closed (default 60s)
+              --idle-timeout DURATION         a connection that sends nothing this long is closed (default 60s)
               --max-sessions N                live sessions per application; more get 429 (default 100000)
               --journal-size N                requests kept for GET /_emulator/requests, 0 = off (default 100)
               --control-token TOKEN           token the /_emulator/ endpoints require (Authorization: Bearer

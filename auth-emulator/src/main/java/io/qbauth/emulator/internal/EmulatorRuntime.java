@@ -103,7 +103,8 @@ public final class EmulatorRuntime implements AutoCloseable {
                     // no h2c: QuickBlox speaks HTTP/1.1 here, and the HTTP/1 pipeline is then set up at accept, so a
                     // connection is counted, capped and timed from its first moment, not from its first bytes
                     .setHttp2ClearTextEnabled(false)
-                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.limits().idleTimeout().toMillis()))
+                    // read idle, not all idle: Netty's all-idle check puts a listener on every write
+                    .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.limits().idleTimeout().toMillis()))
                     .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
             AtomicInteger boundPort = new AtomicInteger();
             await(vertx.deployVerticle(() -> new HttpApiVerticle(api, worker, options, boundPort::set),

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param maxConnections connections open at once; one more is closed at accept
  * @param headerTimeout how long a new connection may take to deliver its first request head, and any request its
  *     body; the connection is closed after it
- * @param idleTimeout a connection with no byte in either direction for this long is closed
+ * @param idleTimeout a connection from which no byte arrives for this long is closed
  * @param maxSessionsPerApp live sessions per application; creating one more is refused with 429
  * @param journalSize requests kept by the request journal ({@code GET /_emulator/requests}); 0 switches it off
  */

@@ -24,6 +24,7 @@ public final class CeilingServer {
     private CeilingServer() {
     }
 
+    /** Starts the server and returns; the JVM runs until stopped. */
     public static void main(String[] args) throws Exception {
         int requestedPort = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
