@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Authenticated GET /session.json on auth-emulator.jar against a bare Vert.x handler (bench.CeilingServer), both driven
 # by wrk from outside the JVM, interleaved, ROUNDS rounds; prints each round's throughput ratio and the median, and the
-# server CPU time per request (from /proc: less sensitive to a busy shared machine than throughput) and its ratio.
+# event-loop CPU time per request (from /proc: less sensitive to a busy shared machine than throughput) and its ratio.
 # Run from the repository root after: ./mvnw -pl auth-emulator package -DskipTests   (and apt-get install wrk)
 # Usage: auth-emulator/src/test/bench/wrk-get-session.sh [rounds=5] [seconds=10] [connections=64] [threads=2]
-# OTHER_JAR=/path/to/another/auth-emulator.jar adds a second emulator (an earlier build, say) to the same rounds.
+# OTHER_JAR=/path/to/another/auth-emulator.jar adds a second emulator (an earlier build, say) to the same rounds;
+# WARMUP=15 seconds of wrk per server before the rounds (the JIT needs longer on a busy machine).
 set -euo pipefail
-ROUNDS=${1:-5}; DURATION=${2:-10}; CONNECTIONS=${3:-64}; THREADS=${4:-2}
+ROUNDS=${1:-5}; DURATION=${2:-10}; CONNECTIONS=${3:-64}; THREADS=${4:-2}; WARMUP=${WARMUP:-15}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 WORK=$(mktemp -d)
 PIDS=()
@@ -27,7 +28,16 @@ print(json.load(urllib.request.urlopen(request))["session"]["token"])
 PY
 }
 rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s "${@:2}" | awk '/Requests\/sec/ {print $2}'; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU of the event-loop threads only (not the JIT compiler or GC threads, which a busy machine slows down unevenly)
+cpu_ticks() {
+    local total=0 task
+    for task in /proc/"$1"/task/*; do
+        if grep -q '^vert.x-eventloo' "$task/comm" 2>/dev/null; then
+            total=$((total + $(awk '{print $14 + $15}' "$task/stat")))
+        fi
+    done
+    echo "$total"
+}
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 # measure PID DURATION wrk-args...: prints "req/s cpu-us-per-request"
 measure() {
@@ -56,8 +66,8 @@ EMU=$(await_url "$WORK/emu.out"); CEIL=$(await_url "$WORK/ceil.out"); TOKEN=$(to
 
 echo "emulator $EMU, ceiling $CEIL${OTHER_JAR:+, other ($OTHER_JAR) $OTHER}; $CONNECTIONS connections," \
      "$THREADS wrk threads, ${DURATION}s per measurement; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-rps 5 "$CEIL/ceiling" >/dev/null; rps 5 -H "QB-Token: $TOKEN" "$EMU/session.json" >/dev/null   # warm-up
-if [ -n "${OTHER_JAR:-}" ]; then rps 5 -H "QB-Token: $OTHER_TOKEN" "$OTHER/session.json" >/dev/null; fi
+rps "$WARMUP" "$CEIL/ceiling" >/dev/null; rps "$WARMUP" -H "QB-Token: $TOKEN" "$EMU/session.json" >/dev/null
+if [ -n "${OTHER_JAR:-}" ]; then rps "$WARMUP" -H "QB-Token: $OTHER_TOKEN" "$OTHER/session.json" >/dev/null; fi
 
 RATIOS=(); CPU_RATIOS=(); OTHER_RATIOS=(); OTHER_CPU_RATIOS=()
 for round in $(seq "$ROUNDS"); do
