@@ -37,9 +37,30 @@ class CredentialEdgeCasesTest {
             .user(Fixtures.APP_ID, "kate_user", "katePass123", "kate@example.com", "Kate")
             .start();
     private final QbClient client = new QbClient(emu.baseUrl(), Clock.systemUTC());
+    private final Logger emulatorLogger = Logger.getLogger("io.qbauth.emulator");
+    private final List<LogRecord> warnings = new ArrayList<>();
+    private final Handler warningCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                synchronized (warnings) {
+                    warnings.add(record);
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     @AfterEach
     void stop() {
+        emulatorLogger.removeHandler(warningCapture);
         emu.close();
     }
 
@@ -61,7 +82,7 @@ class CredentialEdgeCasesTest {
 
     @Test
     void non_ascii_digits_in_a_signature_are_an_unexpected_signature_without_a_warning() {
-        List<LogRecord> warnings = captureWarnings();
+        emulatorLogger.addHandler(warningCapture);
         String valid = Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET).get("signature");
         for (String digit : new String[] {"\u0661", "\uFF10", "\uFF41", "\u0966"}) {
             Map<String, String> params = client.sessionParams();
@@ -104,27 +125,5 @@ class CredentialEdgeCasesTest {
                 422, "{\"errors\":{\"email\":[\"is invalid\"]}}");
         assertThat(client.signUp(appToken, "user[login]=jos%C3%A9&user[password]=somePass123").status())
                 .as("the NFC form of the same name").isEqualTo(201);
-    }
-
-    private static List<LogRecord> captureWarnings() {
-        List<LogRecord> records = new ArrayList<>();
-        Logger logger = Logger.getLogger("io.qbauth.emulator");
-        logger.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        });
-        return records;
     }
 }
