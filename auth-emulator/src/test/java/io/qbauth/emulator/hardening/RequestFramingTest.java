@@ -114,6 +114,40 @@ class RequestFramingTest {
         }
     }
 
+    @Test
+    void a_malformed_chunk_size_closes_the_connection_without_a_warning() throws IOException {
+        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.qbauth.emulator");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try (RawConnection connection = new RawConnection(emu.port())) {
+            connection.send("POST /users.json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nuser[\r\nzz\r\nlogin\r\n0\r\n\r\n");
+
+            assertThat(connection.awaitClose(BOUND)).isTrue();
+            assertThat(statuses(connection.received())).as("400, or closed at once by Vert.x").isSubsetOf("400");
+            assertThat(warnings).as("the client's fault: DEBUG only").isEmpty();
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
     private static java.util.List<String> statuses(String received) {
         Matcher matcher = STATUS_LINE.matcher(received);
         java.util.List<String> statuses = new java.util.ArrayList<>();

@@ -124,7 +124,7 @@ final class BodyReader implements Handler<RoutingContext> {
                 return;
             }
             finish();
-            ctx.fail(failure);
+            ctx.fail(new UnreadableRequestBody(failure));
         }
 
         private void finish() {

@@ -45,8 +45,10 @@ final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         if (isBrokenRequestBody(ctx)) {
+            Throwable failure = ctx.failure();
             LOG.log(Level.DEBUG, "unreadable request body on {0} {1}: {2}", ctx.request().method(),
-                    ctx.request().path(), ctx.failure().getClass().getName());
+                    ctx.request().path(), failure instanceof UnreadableRequestBody
+                            ? failure.getMessage() : failure.getClass().getName());
             if (ctx.response().headWritten()) {
                 ctx.request().connection().close();
             } else {
@@ -73,6 +75,9 @@ final class FailureHandler implements Handler<RoutingContext> {
     /** An unexpected failure while the request body was still being read: the decoder gave up on it. */
     private static boolean isBrokenRequestBody(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof UnreadableRequestBody) {
+            return true;
+        }
         return failure != null && !ctx.request().isEnded() && !(failure instanceof ApiException)
                 && !(failure instanceof ValidationFailure) && !(failure instanceof MalformedRequestException)
                 && !(failure instanceof AuthenticationFailure) && !(failure instanceof SessionLimitExceeded)
