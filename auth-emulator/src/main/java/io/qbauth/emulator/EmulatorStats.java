@@ -17,6 +17,8 @@ import java.util.Map;
  * @param rejectedSignatures create-session requests refused for their signature, auth key, timestamp or nonce
  * @param liveSessions sessions alive now (a gauge: not reset)
  * @param requests requests attributed to the application by token, API key or {@code application_id}
+ * @param sessionsRefused session creations refused because the application held its maximum of live sessions
+ * @param maxSessions the most sessions the application may hold at once (a setting)
  */
 public record EmulatorStats(
         long applicationId,
@@ -27,7 +29,9 @@ public record EmulatorStats(
         long signupsCreated,
         long rejectedSignatures,
         long liveSessions,
-        long requests) {
+        long requests,
+        long sessionsRefused,
+        long maxSessions) {
 
     /** Copies the maps into unmodifiable ones that keep their order. */
     public EmulatorStats {

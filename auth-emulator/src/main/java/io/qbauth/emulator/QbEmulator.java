@@ -3,6 +3,7 @@ package io.qbauth.emulator;
 import io.qbauth.emulator.internal.EmulatorConfig;
 import io.qbauth.emulator.internal.EmulatorRuntime;
 import io.qbauth.emulator.internal.SeedUser;
+import io.qbauth.emulator.internal.ServerLimits;
 import io.qbauth.emulator.internal.security.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -97,9 +99,21 @@ public final class QbEmulator implements AutoCloseable {
         return runtime.jumpClock(Objects.requireNonNull(amount, "amount"));
     }
 
-    /** HTTP connections open now, for tests that check clients close theirs. */
+    /**
+     * HTTP connections open now, for tests that check clients close theirs. A connection counts from the moment it is
+     * accepted, before it sends a byte.
+     */
     public long openConnections() {
         return runtime.openConnections();
+    }
+
+    /**
+     * The token the {@code /_emulator/} endpoints require ({@code Authorization: Bearer <token>} or
+     * {@code X-Emulator-Token: <token>}): the one given to {@link AbstractBuilder#controlToken}, else one generated
+     * at start when the server binds an address other than loopback; empty when none is required.
+     */
+    public Optional<String> controlToken() {
+        return runtime.controlToken();
     }
 
     /** Stops the server and its Vert.x instance; idempotent. */
@@ -131,6 +145,16 @@ public final class QbEmulator implements AutoCloseable {
         public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
         /** Default request header limit. */
         public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+        /** Default limit of connections open at once. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+        /** Default time a new connection has to deliver its first request head (and any request its body). */
+        public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+        /** Default time a connection may send nothing before it is closed. */
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+        /** Default limit of live sessions per application (about 31 MiB of session state). */
+        public static final int DEFAULT_MAX_SESSIONS_PER_APP = 100_000;
+        /** Default number of requests the request journal keeps. */
+        public static final int DEFAULT_JOURNAL_SIZE = 100;
 
         private String host = "127.0.0.1";
         private int port;
@@ -143,6 +167,12 @@ public final class QbEmulator implements AutoCloseable {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
         private ProviderTokenVerifier providerTokenVerifier = ProviderTokenVerifier.testTokens();
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private int maxSessionsPerApp = DEFAULT_MAX_SESSIONS_PER_APP;
+        private int journalSize = DEFAULT_JOURNAL_SIZE;
+        private String controlToken;
 
         /** For subclasses. */
         protected AbstractBuilder() {
@@ -230,13 +260,65 @@ public final class QbEmulator implements AutoCloseable {
         }
 
         /**
+         * Connections open at once; default 1 000. One more is closed as soon as it is accepted, without a reply, so
+         * a flood of idle or half-sent connections cannot exhaust the process's file descriptors.
+         */
+        public B maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return self();
+        }
+
+        /**
+         * How long a new connection may take to deliver its first complete request head, and any request its body;
+         * default 10 s. The connection is closed after it (a half-sent request gets no reply).
+         */
+        public B headerTimeout(Duration headerTimeout) {
+            this.headerTimeout = Objects.requireNonNull(headerTimeout, "headerTimeout");
+            return self();
+        }
+
+        /** A connection from which no byte arrives for this long is closed (keep-alive included); default 60 s. */
+        public B idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+            return self();
+        }
+
+        /**
+         * Live sessions per application; default 100 000. Creating one more is refused with 429
+         * {@code {"errors":{"base":["Too many sessions for this application"]}}} until sessions are deleted or
+         * expire (expired ones are swept within seconds).
+         */
+        public B maxSessionsPerApp(int maxSessionsPerApp) {
+            this.maxSessionsPerApp = maxSessionsPerApp;
+            return self();
+        }
+
+        /** Requests kept by the request journal ({@code GET /_emulator/requests}); default 100, 0 switches it off. */
+        public B journalSize(int journalSize) {
+            this.journalSize = journalSize;
+            return self();
+        }
+
+        /**
+         * Requires this token on every {@code /_emulator/} endpoint ({@code Authorization: Bearer <token>} or
+         * {@code X-Emulator-Token: <token>}). Without one, a token is generated when the server binds an address
+         * other than loopback (read it from {@link QbEmulator#controlToken()}), and none is required on loopback.
+         */
+        public B controlToken(String controlToken) {
+            this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
+            return self();
+        }
+
+        /**
          * Freezes the current settings and returns a starter for them; later builder changes do not affect it.
          *
          * @throws IllegalArgumentException when the settings are invalid
          */
         protected final Supplier<QbEmulator> starter() {
             EmulatorConfig config = new EmulatorConfig(host, port, apps, users, sessionTtl, timestampWindow, clock,
-                    passwordHashIterations, maxBodyBytes, maxHeaderBytes, providerTokenVerifier);
+                    passwordHashIterations, maxBodyBytes, maxHeaderBytes, providerTokenVerifier,
+                    new ServerLimits(maxConnections, headerTimeout, idleTimeout, maxSessionsPerApp, journalSize),
+                    controlToken);
             return () -> new QbEmulator(EmulatorRuntime.start(config));
         }
     }

@@ -44,7 +44,7 @@ class BadInputTest {
     @Test
     void malformedPercentEncodingIs400() {
         assertJsonReply(http.post("/session.json", Http.FORM, "application_id=%zz&nonce=1"), 400,
-                "{\"errors\":[\"Bad Request\"]}");
+                "{\"errors\":{\"base\":[\"Malformed percent-encoding\"]}}");
         assertThat(RawHttp.exchange(port, "POST /session.json?application_id=%4 HTTP/1.1\r\nHost: x\r\n"
                 + "Content-Length: 0\r\nConnection: close\r\n\r\n"))
                 .startsWith("HTTP/1.1 400").endsWith("{\"errors\":{\"base\":[\"Malformed percent-encoding\"]}}");

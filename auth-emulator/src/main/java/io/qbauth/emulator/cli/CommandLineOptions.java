@@ -18,6 +18,14 @@ import java.util.List;
  * @param timestampWindow {@code --timestamp-window}
  * @param passwordHashIterations {@code --password-hash-iterations}
  * @param maxBodyBytes {@code --max-body-bytes}
+ * @param customIdentityProviderApps {@code --custom-identity-provider}: ids of applications in custom identity
+ *     provider mode
+ * @param maxConnections {@code --max-connections}
+ * @param headerTimeout {@code --header-timeout}
+ * @param idleTimeout {@code --idle-timeout}
+ * @param maxSessions {@code --max-sessions}, per application
+ * @param journalSize {@code --journal-size}
+ * @param controlToken {@code --control-token}, or {@code null} (masked in {@link #toString()})
  */
 public record CommandLineOptions(
         boolean help,
@@ -28,7 +36,14 @@ public record CommandLineOptions(
         Duration sessionTtl,
         Duration timestampWindow,
         int passwordHashIterations,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        List<Long> customIdentityProviderApps,
+        int maxConnections,
+        Duration headerTimeout,
+        Duration idleTimeout,
+        int maxSessions,
+        int journalSize,
+        String controlToken) {
 
     /** The application used when no {@code --app} is given: the protocol doc's test-vector credentials. */
     public static final EmulatorApp DEMO_APP =
@@ -50,6 +65,18 @@ public record CommandLineOptions(
               --timestamp-window DURATION     accepted create-session clock skew, each way (default 60m)
               --password-hash-iterations N    PBKDF2-HMAC-SHA256 iterations (default 10000)
               --max-body-bytes N              request body limit; larger bodies get 413 (default 65536)
+              --custom-identity-provider ID   run application ID in custom identity provider mode: login +
+                                              password are a user id and token of your identity provider
+                                              (test tokens: idp-test:<userId>); repeatable
+              --max-connections N             connections open at once; more are closed at accept (default 1000)
+              --header-timeout DURATION       time a new connection has to send its first request head, and
+                                              any request its body, before it is closed (default 10s)
+              --idle-timeout DURATION         a connection that sends nothing this long is closed (default 60s)
+              --max-sessions N                live sessions per application; more get 429 (default 100000)
+              --journal-size N                requests kept for GET /_emulator/requests, 0 = off (default 100)
+              --control-token TOKEN           token the /_emulator/ endpoints require (Authorization: Bearer
+                                              TOKEN or X-Emulator-Token: TOKEN). Default: none on loopback; when
+                                              --host is not loopback one is generated and printed at start
               --help                          print this help and exit
 
             Exit codes: 0 after --help or a clean stop, 1 when the server cannot start, 2 for a bad command line.
@@ -59,6 +86,16 @@ public record CommandLineOptions(
     public CommandLineOptions {
         apps = List.copyOf(apps);
         users = List.copyOf(users);
+        customIdentityProviderApps = List.copyOf(customIdentityProviderApps);
+    }
+
+    @Override
+    public String toString() {
+        return "CommandLineOptions[host=" + host + ", port=" + port + ", apps=" + apps + ", users=" + users
+                + ", customIdentityProviderApps=" + customIdentityProviderApps + ", maxConnections=" + maxConnections
+                + ", headerTimeout=" + headerTimeout + ", idleTimeout=" + idleTimeout + ", maxSessions="
+                + maxSessions + ", journalSize=" + journalSize + ", controlToken="
+                + (controlToken == null ? "none" : "***") + "]";
     }
 
     /**
@@ -97,8 +134,18 @@ public record CommandLineOptions(
                 .sessionTtl(sessionTtl)
                 .timestampWindow(timestampWindow)
                 .passwordHashIterations(passwordHashIterations)
-                .maxBodyBytes(maxBodyBytes);
-        for (EmulatorApp app : apps) {
+                .maxBodyBytes(maxBodyBytes)
+                .maxConnections(maxConnections)
+                .headerTimeout(headerTimeout)
+                .idleTimeout(idleTimeout)
+                .maxSessionsPerApp(maxSessions)
+                .journalSize(journalSize);
+        if (controlToken != null) {
+            builder.controlToken(controlToken);
+        }
+        for (EmulatorApp configured : apps) {
+            EmulatorApp app = customIdentityProviderApps.contains(configured.id())
+                    ? configured.withCustomIdentityProvider() : configured;
             builder.app(app);
             users.forEach(user -> builder.user(app.id(), user.login(), user.password()));
         }
@@ -120,7 +167,9 @@ public record CommandLineOptions(
 
     private static final class Parser {
         private static final List<String> VALUE_OPTIONS = List.of("--host", "--port", "--app", "--user",
-                "--session-ttl", "--timestamp-window", "--password-hash-iterations", "--max-body-bytes");
+                "--session-ttl", "--timestamp-window", "--password-hash-iterations", "--max-body-bytes",
+                "--custom-identity-provider", "--max-connections", "--header-timeout", "--idle-timeout",
+                "--max-sessions", "--journal-size", "--control-token");
 
         private boolean help;
         private String host = "127.0.0.1";
@@ -131,6 +180,13 @@ public record CommandLineOptions(
         private Duration timestampWindow = QbEmulator.AbstractBuilder.DEFAULT_TIMESTAMP_WINDOW;
         private int passwordHashIterations = QbEmulator.AbstractBuilder.DEFAULT_PASSWORD_HASH_ITERATIONS;
         private int maxBodyBytes = QbEmulator.AbstractBuilder.DEFAULT_MAX_BODY_BYTES;
+        private final List<Long> customIdentityProviderApps = new ArrayList<>();
+        private int maxConnections = QbEmulator.AbstractBuilder.DEFAULT_MAX_CONNECTIONS;
+        private Duration headerTimeout = QbEmulator.AbstractBuilder.DEFAULT_HEADER_TIMEOUT;
+        private Duration idleTimeout = QbEmulator.AbstractBuilder.DEFAULT_IDLE_TIMEOUT;
+        private int maxSessions = QbEmulator.AbstractBuilder.DEFAULT_MAX_SESSIONS_PER_APP;
+        private int journalSize = QbEmulator.AbstractBuilder.DEFAULT_JOURNAL_SIZE;
+        private String controlToken;
 
         boolean takesValue(String option) {
             return VALUE_OPTIONS.contains(option);
@@ -153,13 +209,46 @@ public record CommandLineOptions(
                 case "--password-hash-iterations" -> passwordHashIterations =
                         integer(option, value, 1, Integer.MAX_VALUE);
                 case "--max-body-bytes" -> maxBodyBytes = integer(option, value, 1, Integer.MAX_VALUE);
+                case "--custom-identity-provider" -> customIdentityProviderApps.add(applicationId(option, value));
+                case "--max-connections" -> maxConnections = integer(option, value, 1, Integer.MAX_VALUE);
+                case "--header-timeout" -> headerTimeout = DurationFlag.parse(option, value);
+                case "--idle-timeout" -> idleTimeout = DurationFlag.parse(option, value);
+                case "--max-sessions" -> maxSessions = integer(option, value, 1, Integer.MAX_VALUE);
+                case "--journal-size" -> journalSize = integer(option, value, 0, 1_000_000);
+                case "--control-token" -> controlToken = controlToken(value);
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
 
-        CommandLineOptions build() {
-            return new CommandLineOptions(help, host, port, apps.isEmpty() ? List.of(DEMO_APP) : apps, users,
-                    sessionTtl, timestampWindow, passwordHashIterations, maxBodyBytes);
+        CommandLineOptions build() throws UsageException {
+            List<EmulatorApp> served = apps.isEmpty() ? List.of(DEMO_APP) : apps;
+            for (long id : customIdentityProviderApps) {
+                if (served.stream().noneMatch(app -> app.id() == id)) {
+                    throw new UsageException("--custom-identity-provider " + id + " names no application (--app)");
+                }
+            }
+            return new CommandLineOptions(help, host, port, served, users, sessionTtl, timestampWindow,
+                    passwordHashIterations, maxBodyBytes, customIdentityProviderApps, maxConnections, headerTimeout,
+                    idleTimeout, maxSessions, journalSize, controlToken);
+        }
+
+        private static long applicationId(String option, String value) throws UsageException {
+            try {
+                long id = Long.parseLong(value.trim());
+                if (id > 0 && value.trim().chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException(option + " expects an application id, got '" + value + "'");
+        }
+
+        private static String controlToken(String value) throws UsageException {
+            if (!value.chars().allMatch(c -> c > ' ' && c < 127)) {
+                throw new UsageException("--control-token must be printable ASCII without spaces");
+            }
+            return value;
         }
 
         private static int integer(String option, String value, int min, int max) throws UsageException {

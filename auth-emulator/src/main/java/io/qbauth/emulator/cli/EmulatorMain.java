@@ -2,6 +2,8 @@ package io.qbauth.emulator.cli;
 
 import io.qbauth.emulator.QbEmulator;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -53,9 +55,27 @@ public final class EmulatorMain {
             return EXIT_START_FAILED;
         }
         out.println("listening on " + emulator.baseUrl());
+        if (emulator.controlToken().isPresent() && options.controlToken() == null) {
+            out.println("control token: " + emulator.controlToken().get());
+        }
         out.flush();
+        if (!isLoopback(options.host())) {
+            err.println("auth-emulator: WARNING: bound to " + options.host() + ", which is not loopback: anyone who can"
+                    + " reach this port can use the emulator. The /_emulator/ endpoints require the control token"
+                    + " (Authorization: Bearer TOKEN or X-Emulator-Token: TOKEN).");
+            err.flush();
+        }
         whileRunning.accept(emulator);
         return EXIT_OK;
+    }
+
+    private static boolean isLoopback(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static void runUntilShutdown(QbEmulator emulator) {

@@ -20,9 +20,13 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,14 +35,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running emulator: its Vert.x instance, one HTTP server per event loop on a shared port, a worker pool for
- * password hashing and provider checks, and a periodic sweep of expired sessions.
+ * password hashing and provider checks, and a periodic sweep of expired sessions (every second on the emulator's own
+ * Vert.x timer, at most {@value #SWEEP_BUDGET} sessions examined per sweep, expiry judged by the emulator's clock).
  */
 public final class EmulatorRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EmulatorRuntime.class.getName());
     private static final long STARTUP_TIMEOUT_SECONDS = 30;
-    private static final Duration MAX_SWEEP_INTERVAL = Duration.ofMinutes(1);
-    private static final Duration MIN_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    private static final long SWEEP_INTERVAL_MILLIS = 1_000;
+    /** Sessions one sweep examines at most: a sweep is bounded work on the timer thread, whatever the count. */
+    static final int SWEEP_BUDGET = 10_000;
+    private static final int GENERATED_TOKEN_BYTES = 24;
     /** Vert.x binds a negative port as one random port shared by every server instance that asks for it. */
     private static final int SHARED_RANDOM_PORT = -1;
 
@@ -48,29 +55,37 @@ public final class EmulatorRuntime implements AutoCloseable {
     private final Services services;
     private final String host;
     private final int port;
+    private final String controlToken;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmulatorRuntime(Vertx vertx, AppRegistry apps, HttpApi api, Services services, String host, int port) {
+    private EmulatorRuntime(Vertx vertx, AppRegistry apps, HttpApi api, Services services, String host, int port,
+            String controlToken) {
         this.vertx = vertx;
         this.apps = apps;
         this.api = api;
         this.services = services;
         this.host = host;
         this.port = port;
+        this.controlToken = controlToken;
     }
 
     /** Seeds the users, starts the servers and returns once they listen. */
     public static EmulatorRuntime start(EmulatorConfig config) {
         SecureRandom random = new SecureRandom();
         AdjustableClock clock = new AdjustableClock(config.clock());
-        SessionStore sessions = new SessionStore(config.sessionTtl(), random);
+        SessionStore sessions = new SessionStore(config.sessionTtl(), config.limits().maxSessionsPerApp(), random);
         AppRegistry apps = new AppRegistry(config.apps(), sessions, config.timestampWindow());
         PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations(), random);
         seed(apps, hasher, config);
         Services services = new Services(apps, sessions, clock,
                 new UserAuthenticator(hasher, config.providerTokenVerifier()), hasher,
                 new FaultPlan(id -> apps.byId(id).isPresent()));
-        HttpApi api = new HttpApi(services, config.maxBodyBytes());
+        boolean loopback = isLoopback(config.host());
+        String controlToken = config.controlToken() != null || loopback
+                ? config.controlToken()
+                : HexFormat.of().formatHex(token(random));
+        HttpApi api = new HttpApi(services, config.maxBodyBytes(), config.limits(),
+                new HttpApi.ControlAccess(loopback, controlToken));
 
         int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
         Vertx vertx = Vertx.vertx(new VertxOptions()
@@ -84,16 +99,29 @@ public final class EmulatorRuntime implements AutoCloseable {
                     .setHost(config.host())
                     .setPort(config.port() == 0 ? SHARED_RANDOM_PORT : config.port())
                     .setMaxHeaderSize(config.maxHeaderBytes())
-                    .setMaxInitialLineLength(config.maxHeaderBytes());
+                    .setMaxInitialLineLength(config.maxHeaderBytes())
+                    // no h2c: QuickBlox speaks HTTP/1.1 here, and the HTTP/1 pipeline is then set up at accept, so a
+                    // connection is counted, capped and timed from its first moment, not from its first bytes
+                    .setHttp2ClearTextEnabled(false)
+                    // read idle, not all idle: Netty's all-idle check puts a listener on every write
+                    .setReadIdleTimeout((int) Math.min(Integer.MAX_VALUE, config.limits().idleTimeout().toMillis()))
+                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
             AtomicInteger boundPort = new AtomicInteger();
             await(vertx.deployVerticle(() -> new HttpApiVerticle(api, worker, options, boundPort::set),
                     new DeploymentOptions().setInstances(eventLoops)), config);
             int port = boundPort.get();
-            long sweepMillis = sweepInterval(config.sessionTtl()).toMillis();
-            vertx.setPeriodic(sweepMillis, sweepMillis, timer -> sessions.evictExpired(clock.instant()));
+            vertx.setPeriodic(SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS,
+                    timer -> sessions.sweep(clock.instant(), SWEEP_BUDGET));
             LOG.log(Level.INFO, "QuickBlox emulator listening on {0}:{1} with {2} event loops",
                     config.host(), String.valueOf(port), eventLoops);
-            return new EmulatorRuntime(vertx, apps, api, services, config.host(), port);
+            if (!loopback) {
+                LOG.log(Level.WARNING, "QuickBlox emulator bound to {0}, which is not loopback: anyone who can reach "
+                        + "port {1} can use it. Its /_emulator/ endpoints (faults, clock, restart, request journal) "
+                        + "require the control token ({2}).", config.host(), String.valueOf(port),
+                        config.controlToken() == null ? "generated: QbEmulator.controlToken(), printed by the jar"
+                                : "the one configured");
+            }
+            return new EmulatorRuntime(vertx, apps, api, services, config.host(), port, controlToken);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -128,6 +156,11 @@ public final class EmulatorRuntime implements AutoCloseable {
     /** Moves the emulator's clock; returns the new now. */
     public Instant jumpClock(Duration amount) {
         return services.clock().jump(amount);
+    }
+
+    /** The token the {@code /_emulator/} endpoints require, if any. */
+    public Optional<String> controlToken() {
+        return Optional.ofNullable(controlToken);
     }
 
     /** HTTP connections open now. */
@@ -175,12 +208,20 @@ public final class EmulatorRuntime implements AutoCloseable {
         }
     }
 
-    private static Duration sweepInterval(Duration ttl) {
-        Duration half = ttl.dividedBy(2);
-        if (half.compareTo(MIN_SWEEP_INTERVAL) < 0) {
-            return MIN_SWEEP_INTERVAL;
+    private static byte[] token(SecureRandom random) {
+        byte[] bytes = new byte[GENERATED_TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Whether {@code host} is a loopback name or address ({@code 0.0.0.0} and other addresses are not). */
+    static boolean isLoopback(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
-        return half.compareTo(MAX_SWEEP_INTERVAL) > 0 ? MAX_SWEEP_INTERVAL : half;
     }
 
     private static <T> T await(Future<T> future, EmulatorConfig config) {

@@ -28,10 +28,11 @@ final class HttpApiVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        HttpApi.ServerHandlers handlers = api.createServerHandlers(vertx, worker);
         return vertx.createHttpServer(options)
-                .requestHandler(api.createRouter(vertx, worker))
-                .invalidRequestHandler(api.invalidRequestHandler())
-                .connectionHandler(api.connectionHandler())
+                .requestHandler(handlers.requests())
+                .invalidRequestHandler(handlers.invalidRequests())
+                .connectionHandler(handlers.connections())
                 .exceptionHandler(failure -> LOG.log(Level.DEBUG, "connection failure: {0}",
                         failure.getClass().getName()))
                 .listen()

@@ -55,7 +55,7 @@ public final class EmulatorBenchmark {
     private static final String LOGIN = "bench_user";
     private static final String PASSWORD = "benchPass123";
     private static final int MAX_SAMPLES = 4_000_000;
-    private static final String CEILING_BODY = "{\"session\":{\"application_id\":12345,\"user_id\":0}}";
+    private static final String CEILING_BODY = CeilingServer.BODY;
 
     private final int concurrency = Integer.getInteger("bench.concurrency", 64);
     private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 3);
@@ -79,6 +79,7 @@ public final class EmulatorBenchmark {
                 .app(EmulatorApp.of(APP_ID, AUTH_KEY, AUTH_SECRET))
                 .user(APP_ID, LOGIN, PASSWORD)
                 .passwordHashIterations(iterations)
+                .maxSessionsPerApp(Integer.MAX_VALUE)      // (b) creates about 100 000 sessions a run
                 .start()) {
             int ceilingPort = startCeiling(ceilingVertx, Math.max(2, cores));
             HttpClient emulatorClient = client(clientVertx, emulator.port());

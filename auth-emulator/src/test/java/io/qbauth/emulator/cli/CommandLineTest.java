@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qbauth.emulator.EmulatorApp;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.emulator.support.Http;
+import io.qbauth.emulator.support.QbClient;
+import io.qbauth.emulator.support.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,63 @@ class CommandLineTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("listening on http://127\\.0\\.0\\.1:\\d+\\R");
         assertThat(status.get()).isEqualTo(200);
+    }
+
+    @Test
+    void customIdentityProviderModeCanBeSwitchedOnFromTheCommandLine() {
+        AtomicReference<Integer> status = new AtomicReference<>();
+        AtomicReference<String> login = new AtomicReference<>();
+
+        int exit = EmulatorMain.run(new String[] {"--port", "0", "--custom-identity-provider", "12345",
+                "--password-hash-iterations", "1000"}, print(out), print(err), emulator -> {
+                    QbClient client = new QbClient(emulator.baseUrl(), Clock.systemUTC());
+                    Reply reply = client.postSigned(client.sessionParams("user[login]", "idp-user-42",
+                            "user[password]", "idp-test:idp-user-42"), CommandLineOptions.DEMO_APP.authSecret());
+                    status.set(reply.status());
+                    login.set(new Http(emulator.baseUrl()).get("/users/1.json", "QB-Token",
+                            reply.session().getString("token")).user().getString("login"));
+                    emulator.close();
+                });
+
+        assertThat(exit).isZero();
+        assertThat(status.get()).as(err()).isEqualTo(201);
+        assertThat(login.get()).isEqualTo("idp-user-42");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--custom-identity-provider ID");
+        assertThat(run("--custom-identity-provider", "999")).isEqualTo(2);
+        assertThat(err()).contains("--custom-identity-provider 999 names no application");
+        assertThat(run("--custom-identity-provider", "x")).isEqualTo(2);
+    }
+
+    @Test
+    void parsesTheLimitFlagsAndMasksTheControlToken() throws UsageException {
+        CommandLineOptions options = CommandLineOptions.parse("--max-connections", "50", "--header-timeout=2s",
+                "--idle-timeout", "30s", "--max-sessions=10", "--journal-size", "0", "--control-token", "tok3n-x");
+
+        assertThat(options.maxConnections()).isEqualTo(50);
+        assertThat(options.headerTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.maxSessions()).isEqualTo(10);
+        assertThat(options.journalSize()).isZero();
+        assertThat(options.controlToken()).isEqualTo("tok3n-x");
+        assertThat(options.toString()).doesNotContain("tok3n-x");
+        assertThat(run("--max-connections", "0")).isEqualTo(2);
+        assertThat(run("--control-token", "has space")).isEqualTo(2);
+    }
+
+    @Test
+    void boundOffLoopbackItWarnsAndPrintsTheGeneratedControlToken() {
+        AtomicReference<String> token = new AtomicReference<>();
+
+        int exit = EmulatorMain.run(new String[] {"--host", "0.0.0.0", "--port", "0"}, print(out), print(err),
+                emulator -> {
+                    token.set(emulator.controlToken().orElseThrow());
+                    emulator.close();
+                });
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("control token: " + token.get());
+        assertThat(err()).contains("WARNING").contains("not loopback");
     }
 
     @Test

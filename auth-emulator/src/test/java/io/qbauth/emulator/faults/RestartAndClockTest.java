@@ -54,7 +54,7 @@ class RestartAndClockTest {
     void restart_over_http() {
         String token = client.appToken();
 
-        Reply restarted = client.http().post("/_emulator/restart", null, null);
+        Reply restarted = client.http().post("/_emulator/restart", Http.JSON, "");
 
         assertThat(restarted.status()).isEqualTo(200);
         assertThat(restarted.json().getLong("sessions_dropped")).isEqualTo(1);

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Verifies the {@code signature} of a create-session request, per the protocol doc section 3.3: every decoded
  * parameter except {@code signature} as {@code name=value} (nested ones named {@code outer[inner]}), sorted, joined
  * with {@code &}, HMAC'd with the auth secret: SHA-1 for a 40-hex-character signature, SHA-256 for 64. Hex case is
- * ignored; the MACs are compared in constant time.
+ * ignored (ASCII hex digits only); the MACs are compared in constant time.
  */
 public final class SignatureVerifier {
 
@@ -58,9 +58,14 @@ public final class SignatureVerifier {
         return String.join("&", pairs);
     }
 
+    /**
+     * ASCII hex digits only. ({@code Character.digit} also takes Arabic-Indic, Devanagari, fullwidth... digits, which
+     * {@link HexFormat#parseHex} then refuses with an exception.)
+     */
     private static boolean isHex(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 return false;
             }
         }

@@ -67,6 +67,11 @@ public final class FaultPlan {
         return null;
     }
 
+    /** Whether no rule is switched on (one volatile read). */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** Removes every rule. */
     public void clear() {
         removeIf(rule -> true);

@@ -27,7 +27,7 @@ final class ControlEndpoints {
     }
 
     void addFault(RoutingContext ctx) {
-        FaultSpecs.Spec spec = FaultSpecs.parse(ctx.body().buffer());
+        FaultSpecs.Spec spec = FaultSpecs.parse(BodyReader.body(ctx));
         FaultRule rule;
         try {
             rule = services.faults().add(spec.fault(), spec.applicationId());
@@ -60,7 +60,7 @@ final class ControlEndpoints {
     void jumpClock(RoutingContext ctx) {
         long millis;
         try {
-            JsonObject body = new JsonObject(ctx.body().buffer());
+            JsonObject body = new JsonObject(BodyReader.body(ctx));
             Long advance = body.getLong("advance_ms");
             if (advance == null) {
                 throw ErrorReply.base(400, "advance_ms is required").exception();

@@ -25,6 +25,7 @@ record ErrorReply(int status, String body, boolean reportsExpiry) {
     static final ErrorReply TIMESTAMP_OUTSIDE_WINDOW = base(422, "Timestamp is outside the allowed window");
     static final ErrorReply NONCE_ALREADY_USED = base(422, "Nonce has already been used");
     static final ErrorReply BAD_ON_BEHALF_OF = base(422, "On-Behalf-Of must be a user id");
+    static final ErrorReply TOO_MANY_SESSIONS = base(429, "Too many sessions for this application");
     /** Reserved for rate-limit fault modes. */
     static final ErrorReply TOO_MANY_REQUESTS = list(429, "Too Many Requests");
     static final ErrorReply BAD_REQUEST = list(400, "Bad Request");
@@ -77,7 +78,7 @@ record ErrorReply(int status, String body, boolean reportsExpiry) {
         return new ApiException(this);
     }
 
-    private ErrorReply withoutExpiry() {
+    ErrorReply withoutExpiry() {
         return new ErrorReply(status, body, false);
     }
 }

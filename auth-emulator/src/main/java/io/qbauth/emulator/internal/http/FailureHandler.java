@@ -2,6 +2,7 @@ package io.qbauth.emulator.internal.http;
 
 import io.qbauth.emulator.internal.auth.AuthenticationFailure;
 import io.qbauth.emulator.internal.params.MalformedRequestException;
+import io.qbauth.emulator.internal.state.SessionLimitExceeded;
 import io.qbauth.emulator.internal.state.ValidationFailure;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
@@ -17,15 +18,20 @@ import java.lang.System.Logger.Level;
  * <p>Two failures are the client's, not unexpected: the connection closed under the request (nothing to answer), and
  * a request body the HTTP decoder could not read (a malformed chunk, say: 400, then the connection is closed, since
  * its framing can no longer be trusted). Both are logged at DEBUG only.
+ *
+ * <p>Any error answered while the request body is still arriving (a body over the limit, say) closes the connection
+ * once the reply is written: the rest of the body is never read or drained.
  */
 final class FailureHandler implements Handler<RoutingContext> {
 
     private static final System.Logger LOG = System.getLogger(FailureHandler.class.getName());
 
     private final ReplyWriter replies;
+    private final ConnectionWatch connections;
 
-    FailureHandler(ReplyWriter replies) {
+    FailureHandler(ReplyWriter replies, ConnectionWatch connections) {
         this.replies = replies;
+        this.connections = connections;
     }
 
     @Override
@@ -39,8 +45,10 @@ final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         if (isBrokenRequestBody(ctx)) {
+            Throwable failure = ctx.failure();
             LOG.log(Level.DEBUG, "unreadable request body on {0} {1}: {2}", ctx.request().method(),
-                    ctx.request().path(), ctx.failure().getClass().getName());
+                    ctx.request().path(), failure instanceof UnreadableRequestBody
+                            ? failure.getMessage() : failure.getClass().getName());
             if (ctx.response().headWritten()) {
                 ctx.request().connection().close();
             } else {
@@ -57,15 +65,23 @@ final class FailureHandler implements Handler<RoutingContext> {
             ctx.request().connection().close();
             return;
         }
+        if (!ctx.request().isEnded()) {
+            ctx.request().pause();
+            connections.closeAfterReply(ctx);
+        }
         replies.error(ctx, reply);
     }
 
     /** An unexpected failure while the request body was still being read: the decoder gave up on it. */
     private static boolean isBrokenRequestBody(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (failure instanceof UnreadableRequestBody) {
+            return true;
+        }
         return failure != null && !ctx.request().isEnded() && !(failure instanceof ApiException)
                 && !(failure instanceof ValidationFailure) && !(failure instanceof MalformedRequestException)
-                && !(failure instanceof AuthenticationFailure) && ctx.statusCode() < 400;
+                && !(failure instanceof AuthenticationFailure) && !(failure instanceof SessionLimitExceeded)
+                && ctx.statusCode() < 400;
     }
 
     private static ErrorReply replyFor(Throwable failure, int status, RoutingContext ctx) {
@@ -73,6 +89,7 @@ final class FailureHandler implements Handler<RoutingContext> {
             case ApiException api -> api.reply();
             case ValidationFailure invalid -> ErrorReply.fields(422, invalid.errors());
             case MalformedRequestException malformed -> ErrorReply.base(400, malformed.getMessage());
+            case SessionLimitExceeded full -> ErrorReply.TOO_MANY_SESSIONS;
             case AuthenticationFailure rejected -> {
                 LOG.log(Level.DEBUG, "authentication failed: {0}", rejected.getMessage());
                 yield ErrorReply.UNAUTHORIZED;

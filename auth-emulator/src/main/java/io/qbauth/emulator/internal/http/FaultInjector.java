@@ -2,11 +2,10 @@ package io.qbauth.emulator.internal.http;
 
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.internal.faults.FaultPlan;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Decides once per request whether a fault strikes it: global rules when the request arrives ({@link #gate()}, the
+ * Decides once per request whether a fault strikes it: global rules when the request arrives ({@link #gate}, from the
  * router's first handler), an application's rules when the request's application becomes known ({@link #admit}).
  * A refusal answers at once; a reply fault is remembered on the request for {@link ReplyWriter} to apply. The
  * emulator's own {@code /_emulator/} endpoints are never struck.
@@ -14,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 final class FaultInjector {
 
     private static final String KEY = "qbauth.emulator.fault";
-    private static final String INTROSPECTION_PREFIX = "/_emulator/";
     /** Marks a request whose application rules were consulted and did not strike. */
     private static final Fault NONE = Fault.latency(java.time.Duration.ZERO);
 
@@ -26,26 +24,22 @@ final class FaultInjector {
         this.replies = replies;
     }
 
-    /** The router's first handler: applies global rules. */
-    Handler<RoutingContext> gate() {
-        return ctx -> {
-            String path = ctx.request().path();
-            if (path == null || path.startsWith(INTROSPECTION_PREFIX)) {
-                ctx.next();
-                return;
-            }
-            Fault fault = plan.strikeGlobal(ctx.request().method().name(), path);
-            if (fault == null) {
-                ctx.next();
-                return;
-            }
-            ctx.put(KEY, fault);
-            if (fault.kind().refusesRequest()) {
-                replies.refuse(ctx, fault);
-            } else {
-                ctx.next();
-            }
-        };
+    /**
+     * Applies global rules to a request for {@code path} (never one for {@code /_emulator/}: the caller, the
+     * router's first handler, skips those), then passes it on unless a refusal answered it.
+     */
+    void gate(RoutingContext ctx, String path) {
+        Fault fault = plan.strikeGlobal(ctx.request().method().name(), path);
+        if (fault == null) {
+            ctx.next();
+            return;
+        }
+        ctx.put(KEY, fault);
+        if (fault.kind().refusesRequest()) {
+            replies.refuse(ctx, fault);
+        } else {
+            ctx.next();
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.qbauth.emulator.internal.http.Endpoint.get;
 import static io.qbauth.emulator.internal.http.Endpoint.post;
 import static io.qbauth.emulator.internal.http.Endpoint.put;
 
+import io.qbauth.emulator.internal.ServerLimits;
 import io.qbauth.emulator.internal.state.AppState;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -12,62 +13,88 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * The emulator's HTTP API: builds the router of one server instance (one per event loop) over shared
+ * The emulator's HTTP API: builds the handlers of one server instance (one per event loop) over shared
  * {@link Services}. Route order puts the hot {@code /session} resource first.
  *
- * <p>Fault modes act in two places: {@link FaultInjector}'s gate, the first handler of every router, and
- * {@link ReplyWriter}, through which every reply goes. {@link #connectionHandler()} counts connections.
+ * <p>Fault modes act in two places: {@link FaultInjector}, consulted by {@link RequestGate} (the first handler of
+ * every router), and {@link ReplyWriter}, through which every reply goes. {@link ConnectionWatch} admits, counts and
+ * times out connections; {@link ControlGuard} protects {@code /_emulator/}. {@link SessionReadFastPath} serves
+ * {@code GET /session.json} before the router while no fault rule is set.
  */
 public final class HttpApi {
 
     private final Services services;
     private final int maxBodyBytes;
+    private final ServerLimits limits;
+    private final ControlAccess controlAccess;
     private final HttpMetrics httpMetrics = new HttpMetrics();
-    private final ConnectionCounter connections = new ConnectionCounter();
+    private final ConnectionLimiter connections;
+    private final RequestJournal journal;
     private final ReplyWriter replies;
     private final FaultInjector faults;
 
     /**
      * @param services shared state and services
      * @param maxBodyBytes request bodies above this size are refused with 413
+     * @param limits connection, timeout and journal limits
+     * @param controlAccess who may use the {@code /_emulator/} endpoints
      */
-    public HttpApi(Services services, int maxBodyBytes) {
+    public HttpApi(Services services, int maxBodyBytes, ServerLimits limits, ControlAccess controlAccess) {
         this.services = services;
         this.maxBodyBytes = maxBodyBytes;
+        this.limits = limits;
+        this.controlAccess = controlAccess;
+        this.connections = new ConnectionLimiter(limits.maxConnections());
+        this.journal = new RequestJournal(limits.journalSize(), services.clock());
         this.replies = new ReplyWriter(new UtcTimestamps(services.clock()), httpMetrics);
         this.faults = new FaultInjector(services.faults(), replies);
     }
 
-    /** A router for one server instance; blocking credential work goes to {@code worker}. */
-    public Router createRouter(Vertx vertx, WorkerExecutor worker) {
+    /** The handlers of one server instance; blocking credential work goes to {@code worker}. */
+    public ServerHandlers createServerHandlers(Vertx vertx, WorkerExecutor worker) {
+        ConnectionWatch watch = new ConnectionWatch(vertx, connections, limits.headerTimeout().toMillis());
+        RequestJournal.Ring ring = journal.enabled() ? journal.newRing() : null;
+        Router router = createRouter(vertx, worker, watch, ring);
+        SessionReadFastPath sessionReads = new SessionReadFastPath(services, replies, ring);
+        Handler<HttpServerRequest> requests = request -> {
+            if (watch.requestArrived(request) && !sessionReads.handled(request)) {
+                router.handle(request);
+            }
+        };
+        return new ServerHandlers(requests, watch, new InvalidRequestHandler(replies));
+    }
+
+    private Router createRouter(Vertx vertx, WorkerExecutor worker, ConnectionWatch watch,
+            RequestJournal.Ring ring) {
         Authentication authentication = new Authentication(services, faults);
         SessionEndpoints sessions = new SessionEndpoints(services, authentication, replies, worker);
         LoginEndpoints logins = new LoginEndpoints(services, authentication, replies, worker);
         UserEndpoints users = new UserEndpoints(services, authentication, replies, worker);
         UserTokenEndpoint tokens = new UserTokenEndpoint(services, authentication, replies);
         IntrospectionEndpoints introspection = new IntrospectionEndpoints(services, replies, httpMetrics,
-                connections::open, this::resetStats);
+                connections, journal, this::resetStats);
         ControlEndpoints control = new ControlEndpoints(services, replies);
+        ControlGuard guard = new ControlGuard(controlAccess.loopbackOnly(), controlAccess.token(), replies);
 
         Router router = Router.router(vertx);
-        router.route().failureHandler(new FailureHandler(replies));
-        router.route().handler(faults.gate());
+        router.route().failureHandler(new FailureHandler(replies, watch));
+        router.route().handler(new RequestGate(watch, ring, faults, replies));
         ResourceRoutes routes = new ResourceRoutes(router,
-                BodyHandler.create(false).setBodyLimit(maxBodyBytes), replies);
+                new BodyReader(vertx, maxBodyBytes, limits.headerTimeout().toMillis()), replies);
         routes.exact("/session", get(sessions::get), post(sessions::create), delete(sessions::delete));
         routes.exact("/login", post(logins::login), delete(logins::logout));
         routes.exact("/users", post(users::create));
         routes.pattern("/users/(?<id>[^/]+?)", get(users::show), put(users::update));
         routes.pattern("/users/(?<id>[^/]+)/tokens", post(tokens::mint));
-        routes.exact("/_emulator/stats", get(introspection::stats), delete(introspection::resetStats));
-        routes.exact("/_emulator/metrics", get(introspection::metrics));
-        routes.exact("/_emulator/faults", get(control::listFaults), post(control::addFault),
+        routes.guarded(guard, "/_emulator/stats", get(introspection::stats), delete(introspection::resetStats));
+        routes.guarded(guard, "/_emulator/metrics", get(introspection::metrics));
+        routes.guarded(guard, "/_emulator/requests", get(introspection::requests));
+        routes.guarded(guard, "/_emulator/faults", get(control::listFaults), post(control::addFault),
                 delete(control::clearFaults));
-        routes.exact("/_emulator/restart", post(control::restart));
-        routes.exact("/_emulator/clock", post(control::jumpClock));
+        routes.guarded(guard, "/_emulator/restart", post(control::restart));
+        routes.guarded(guard, "/_emulator/clock", post(control::jumpClock));
         router.route().handler(ctx -> replies.error(ctx, ErrorReply.NOT_FOUND));
         return router;
     }
@@ -78,18 +105,33 @@ public final class HttpApi {
         httpMetrics.reset();
     }
 
-    /** Counts the connections of a server instance; register it on every server. */
-    public Handler<HttpConnection> connectionHandler() {
-        return connections;
-    }
-
-    /** HTTP connections open now, over every server instance. */
+    /** HTTP connections open now, over every server instance, counted from accept. */
     public long openConnections() {
         return connections.open();
     }
 
-    /** Answers requests the HTTP decoder rejected (oversized headers, bad request line). */
-    public Handler<HttpServerRequest> invalidRequestHandler() {
-        return new InvalidRequestHandler(replies);
+    /**
+     * What one server instance registers.
+     *
+     * @param requests the request handler
+     * @param connections the connection handler (admission, counting, header timeout)
+     * @param invalidRequests answers requests the HTTP decoder rejected (oversized headers, bad request line)
+     */
+    public record ServerHandlers(Handler<HttpServerRequest> requests, Handler<HttpConnection> connections,
+            Handler<HttpServerRequest> invalidRequests) {
+    }
+
+    /**
+     * Who may use the {@code /_emulator/} endpoints.
+     *
+     * @param loopbackOnly whether the server is bound to a loopback address (then {@code Host} and {@code Origin}
+     *     must name a loopback host)
+     * @param token the control token every {@code /_emulator/} request must carry, or {@code null} for none
+     */
+    public record ControlAccess(boolean loopbackOnly, String token) {
+        @Override
+        public String toString() {
+            return "ControlAccess[loopbackOnly=" + loopbackOnly + ", token=" + (token == null ? "none" : "***") + "]";
+        }
     }
 }

@@ -6,12 +6,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
  * The emulator's own endpoints: {@code GET /_emulator/stats} (JSON per application), {@code DELETE
- * /_emulator/stats} (reset) and {@code GET /_emulator/metrics} (Prometheus text exposition format 0.0.4).
+ * /_emulator/stats} (reset), {@code GET /_emulator/metrics} (Prometheus text exposition format 0.0.4) and
+ * {@code GET /_emulator/requests} (the request journal, secrets masked; {@code ?limit=N}).
  */
 final class IntrospectionEndpoints {
 
@@ -20,21 +20,36 @@ final class IntrospectionEndpoints {
     private final Services services;
     private final ReplyWriter replies;
     private final HttpMetrics httpMetrics;
-    private final LongSupplier openConnections;
+    private final ConnectionLimiter connections;
+    private final RequestJournal journal;
     private final Runnable resetStats;
 
     IntrospectionEndpoints(Services services, ReplyWriter replies, HttpMetrics httpMetrics,
-            LongSupplier openConnections, Runnable resetStats) {
+            ConnectionLimiter connections, RequestJournal journal, Runnable resetStats) {
         this.services = services;
         this.replies = replies;
         this.httpMetrics = httpMetrics;
-        this.openConnections = openConnections;
+        this.connections = connections;
+        this.journal = journal;
         this.resetStats = resetStats;
     }
 
     void stats(RoutingContext ctx) {
         Instant now = services.clock().instant();
-        replies.json(ctx, 200, Views.stats(snapshot(now), now, openConnections.getAsLong()));
+        replies.json(ctx, 200, Views.stats(snapshot(now), now, connections));
+    }
+
+    void requests(RoutingContext ctx) {
+        String limitParam = ctx.request().getParam("limit");
+        int limit = journal.size();
+        if (limitParam != null) {
+            long parsed = PathIds.parsePositive(limitParam);
+            if (parsed <= 0) {
+                throw ErrorReply.base(400, "limit must be a positive integer").exception();
+            }
+            limit = (int) Math.min(parsed, journal.size());
+        }
+        replies.json(ctx, 200, JournalView.render(journal.last(limit), journal.size()));
     }
 
     void resetStats(RoutingContext ctx) {
@@ -64,8 +79,18 @@ final class IntrospectionEndpoints {
                 EmulatorStats::requests);
         perApp(text, stats, "qbemulator_live_sessions", "gauge", "Sessions alive now.",
                 EmulatorStats::liveSessions);
+        perApp(text, stats, "qbemulator_max_sessions", "gauge", "Live sessions an application may hold.",
+                EmulatorStats::maxSessions);
+        perApp(text, stats, "qbemulator_sessions_refused_total", "counter",
+                "Session creations refused because the application held its maximum of sessions.",
+                EmulatorStats::sessionsRefused);
         family(text, "qbemulator_open_connections", "gauge", "HTTP connections open now.");
-        text.append("qbemulator_open_connections ").append(openConnections.getAsLong()).append('\n');
+        text.append("qbemulator_open_connections ").append(connections.open()).append('\n');
+        family(text, "qbemulator_max_connections", "gauge", "HTTP connections allowed at once.");
+        text.append("qbemulator_max_connections ").append(connections.max()).append('\n');
+        family(text, "qbemulator_connections_refused_total", "counter",
+                "Connections closed at accept because the connection limit was reached.");
+        text.append("qbemulator_connections_refused_total ").append(connections.refused()).append('\n');
         family(text, "qbemulator_http_responses_total", "counter", "Replies written, by HTTP status.");
         for (Map.Entry<Integer, Long> entry : httpMetrics.responsesByStatus().entrySet()) {
             text.append("qbemulator_http_responses_total{code=\"").append(entry.getKey()).append("\"} ")

@@ -19,12 +19,14 @@ final class ParamsReader {
         RequestParams fromQuery = query == null || query.isEmpty()
                 ? RequestParams.EMPTY
                 : FormDecoder.decode(query.getBytes(StandardCharsets.ISO_8859_1));
-        return RequestParams.merge(fromQuery, body(ctx));
+        Buffer buffer = BodyReader.body(ctx);
+        RequestParams params = RequestParams.merge(fromQuery, body(ctx, buffer));
+        RequestJournal.params(ctx, params, buffer.length());
+        return params;
     }
 
-    private static RequestParams body(RoutingContext ctx) {
-        Buffer buffer = ctx.body().buffer();
-        if (buffer == null || buffer.length() == 0) {
+    private static RequestParams body(RoutingContext ctx, Buffer buffer) {
+        if (buffer.length() == 0) {
             return RequestParams.EMPTY;
         }
         byte[] bytes = buffer.getBytes();

@@ -55,6 +55,12 @@ final class ReplyWriter {
         send(ctx, reply.status(), JSON, reply.body(), reply.reportsExpiry() ? ctx.get(EXPIRY_KEY) : null);
     }
 
+    /** A JSON reply outside routing (the {@link SessionReadFastPath}); never faulted. */
+    void json(HttpServerResponse response, int status, String body, Instant expiresAt) {
+        head(response, status, JSON, expiresAt);
+        response.end(body);
+    }
+
     /** An error outside routing (a request Netty could not decode); never faulted. */
     Future<Void> error(HttpServerResponse response, ErrorReply reply) {
         head(response, reply.status(), JSON, null);
@@ -70,6 +76,7 @@ final class ReplyWriter {
     void refuse(RoutingContext ctx, Fault fault) {
         HttpServerResponse response = ctx.response();
         Refusal refusal = Refusal.of(fault);
+        RequestJournal.status(ctx, refusal.status());
         head(response, refusal.status(), refusal.contentType(), null);
         for (Map.Entry<String, String> header : refusal.headers().entrySet()) {
             response.putHeader(header.getKey(), header.getValue());
@@ -79,6 +86,7 @@ final class ReplyWriter {
 
     private void send(RoutingContext ctx, int status, CharSequence contentType, String body, Instant expiresAt) {
         HttpServerResponse response = ctx.response();
+        RequestJournal.status(ctx, status);
         head(response, status, contentType, expiresAt);
         Fault fault = FaultInjector.replyFault(ctx);
         if (fault == null) {
@@ -98,7 +106,7 @@ final class ReplyWriter {
             response.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
         }
         if (expiresAt != null) {
-            response.putHeader(EXPIRATION_HEADER, UtcTimestamps.expirationHeader(expiresAt));
+            response.putHeader(EXPIRATION_HEADER, timestamps.expirationHeaderCached(expiresAt));
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.qbauth.emulator.internal.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,17 +13,18 @@ import java.util.stream.Collectors;
 
 /**
  * Registers resources on a router, each with and without the {@code .json} suffix: one route per method (the body
- * handler first for POST and PUT), then a route for any other method answering 405 with an {@code Allow} header.
+ * reader first for POST and PUT, after a guard if the resource has one), then a route for any other method answering
+ * 405 with an {@code Allow} header.
  */
 final class ResourceRoutes {
 
     private static final String JSON_SUFFIX = ".json";
 
     private final Router router;
-    private final BodyHandler bodies;
+    private final Handler<RoutingContext> bodies;
     private final ReplyWriter replies;
 
-    ResourceRoutes(Router router, BodyHandler bodies, ReplyWriter replies) {
+    ResourceRoutes(Router router, Handler<RoutingContext> bodies, ReplyWriter replies) {
         this.router = router;
         this.bodies = bodies;
         this.replies = replies;
@@ -30,8 +32,13 @@ final class ResourceRoutes {
 
     /** A resource at a literal path, e.g. {@code /session}, also served as {@code /session.json}. */
     void exact(String path, Endpoint... endpoints) {
+        guarded(null, path, endpoints);
+    }
+
+    /** Like {@link #exact}, with {@code guard} as the first handler of every method (before the body is read). */
+    void guarded(Handler<RoutingContext> guard, String path, Endpoint... endpoints) {
         for (String variant : List.of(path + JSON_SUFFIX, path)) {
-            register(method -> router.route(method, variant), () -> router.route(variant), endpoints);
+            register(method -> router.route(method, variant), () -> router.route(variant), guard, endpoints);
         }
     }
 
@@ -39,13 +46,16 @@ final class ResourceRoutes {
     void pattern(String regex, Endpoint... endpoints) {
         String withOptionalSuffix = regex + "(?:\\.json)?";
         register(method -> router.routeWithRegex(method, withOptionalSuffix),
-                () -> router.routeWithRegex(withOptionalSuffix), endpoints);
+                () -> router.routeWithRegex(withOptionalSuffix), null, endpoints);
     }
 
     private void register(Function<HttpMethod, Route> methodRoute, Supplier<Route> anyMethodRoute,
-            Endpoint... endpoints) {
+            Handler<RoutingContext> guard, Endpoint... endpoints) {
         for (Endpoint endpoint : endpoints) {
             Route route = methodRoute.apply(endpoint.method());
+            if (guard != null) {
+                route.handler(guard);
+            }
             if (endpoint.hasBody()) {
                 route.handler(bodies);
             }

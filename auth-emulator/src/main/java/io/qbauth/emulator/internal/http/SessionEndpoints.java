@@ -106,8 +106,16 @@ final class SessionEndpoints {
         if (text == null || text.isBlank()) {
             throw ValidationFailure.of(name, "can't be blank");
         }
+        String trimmed = text.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if ((c < '0' || c > '9') && !(i == 0 && (c == '-' || c == '+'))) {
+                // ASCII digits only: Long.parseLong would also take Arabic-Indic, fullwidth... digits
+                throw ValidationFailure.of(name, "is not a number");
+            }
+        }
         try {
-            return Long.parseLong(text.trim());
+            return Long.parseLong(trimmed);
         } catch (NumberFormatException e) {
             throw ValidationFailure.of(name, "is not a number");
         }

@@ -6,6 +6,7 @@ import io.qbauth.emulator.internal.security.Secret;
 import io.qbauth.emulator.internal.state.UserDirectory;
 import io.qbauth.emulator.internal.state.UserProfile;
 import io.qbauth.emulator.internal.state.ValidationFailure;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  * The {@code user[...]} parameters of a sign-up or a profile update, validated the QuickBlox way: string fields
  * trimmed (never the password), login or e-mail required, password rules, numeric ids, unique login / e-mail /
  * Facebook id / external user id. All problems are reported together, keyed by field, in a stable field order.
+ * A login or e-mail that is not in Unicode NFC is invalid: logins are matched code point by code point (ASCII letters
+ * case-insensitively, see {@code UserKey}), so canonically equivalent look-alikes must not be able to coexist.
  *
  * @param profile the resulting profile
  * @param password the new password, or {@code null} when none was sent (updates)
@@ -84,7 +87,11 @@ record UserForm(UserProfile profile, Secret password, Secret oldPassword) {
             }
         });
         UserProfile result = profile.build();
-        if (result.email() != null && !EMAIL.matcher(result.email()).matches()) {
+        if (result.login() != null && !Normalizer.isNormalized(result.login(), Normalizer.Form.NFC)) {
+            errors.add("login", "is invalid");
+        }
+        if (result.email() != null && (!EMAIL.matcher(result.email()).matches()
+                || !Normalizer.isNormalized(result.email(), Normalizer.Form.NFC))) {
             errors.add("email", "is invalid");
         }
         return result;
@@ -96,6 +103,9 @@ record UserForm(UserProfile profile, Secret password, Secret oldPassword) {
             return;
         }
         try {
+            if (!text.chars().allMatch(c -> c >= '0' && c <= '9' || c == '-' || c == '+')) {
+                throw new NumberFormatException("not ASCII digits");    // Long.valueOf takes any script's digits
+            }
             sink.accept(Long.valueOf(text));
         } catch (NumberFormatException e) {
             errors.add(field, "is not a number");

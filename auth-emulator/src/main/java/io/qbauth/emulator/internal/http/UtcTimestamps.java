@@ -18,6 +18,7 @@ final class UtcTimestamps {
 
     private final Clock clock;
     private volatile CachedHttpDate httpDate = new CachedHttpDate(Long.MIN_VALUE, "");
+    private volatile CachedHttpDate expiration = new CachedHttpDate(Long.MIN_VALUE, "");
 
     UtcTimestamps(Clock clock) {
         this.clock = clock;
@@ -31,6 +32,17 @@ final class UtcTimestamps {
     /** {@code 2016-05-02 19:52:00 UTC}. */
     static String expirationHeader(Instant instant) {
         return dateTime(instant, ' ').append(" UTC").toString();
+    }
+
+    /** {@link #expirationHeader}, formatted once per second: consecutive requests slide to the same second. */
+    String expirationHeaderCached(Instant instant) {
+        long second = instant.getEpochSecond();
+        CachedHttpDate cached = expiration;
+        if (cached.epochSecond != second) {
+            cached = new CachedHttpDate(second, expirationHeader(instant));
+            expiration = cached;
+        }
+        return cached.text;
     }
 
     /** The {@code Date} header for the emulator's clock now; formatted once per second. */

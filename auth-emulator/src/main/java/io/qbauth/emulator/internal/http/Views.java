@@ -14,8 +14,17 @@ final class Views {
     private Views() {
     }
 
-    /** {@code {"session":{...}}}; dates in the {@code Z} form. */
+    /** {@code {"session":{...}}}; dates in the {@code Z} form. Rendered once per session and user, then cached. */
     static String session(Session session) {
+        String cached = session.rendered().get();
+        if (cached == null) {
+            cached = renderSession(session);
+            session.rendered().set(cached);
+        }
+        return cached;
+    }
+
+    private static String renderSession(Session session) {
         return new JsonWriter(320).beginObject().name("session").beginObject()
                 .name("_id").value(Long.toString(session.id()))
                 .name("application_id").value(session.applicationId())
@@ -64,11 +73,16 @@ final class Views {
                 .endObject().toString();
     }
 
-    /** {@code {"generated_at":"...","open_connections":N,"apps":{"<id>":{...}}}}. */
-    static String stats(Collection<EmulatorStats> apps, Instant now, long openConnections) {
+    /**
+     * {@code {"generated_at":"...","open_connections":N,"connections_refused":N,"max_connections":N,
+     * "apps":{"<id>":{...}}}}.
+     */
+    static String stats(Collection<EmulatorStats> apps, Instant now, ConnectionLimiter connections) {
         JsonWriter json = new JsonWriter(512).beginObject()
                 .name("generated_at").value(UtcTimestamps.bodyDateTime(now))
-                .name("open_connections").value(openConnections)
+                .name("open_connections").value(connections.open())
+                .name("connections_refused").value(connections.refused())
+                .name("max_connections").value(connections.max())
                 .name("apps").beginObject();
         for (EmulatorStats stats : apps) {
             json.name(Long.toString(stats.applicationId())).beginObject()
@@ -81,6 +95,8 @@ final class Views {
                     .name("rejected_signatures").value(stats.rejectedSignatures())
                     .name("live_sessions").value(stats.liveSessions())
                     .name("requests").value(stats.requests())
+                    .name("sessions_refused").value(stats.sessionsRefused())
+                    .name("max_sessions").value(stats.maxSessions())
                     .endObject();
         }
         return json.endObject().endObject().toString();

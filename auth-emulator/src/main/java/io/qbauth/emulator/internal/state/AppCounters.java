@@ -14,6 +14,7 @@ public final class AppCounters {
     private final LongAdder signupsCreated = new LongAdder();
     private final LongAdder rejectedSignatures = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    private final LongAdder sessionsRefused = new LongAdder();
 
     AppCounters() {
         for (AuthMethod method : AuthMethod.values()) {
@@ -23,6 +24,10 @@ public final class AppCounters {
 
     void sessionCreated(AuthMethod method) {
         sessionsCreated.get(method).increment();
+    }
+
+    void sessionRefused() {
+        sessionsRefused.increment();
     }
 
     /** A successful {@code POST /login.json}. */
@@ -51,9 +56,10 @@ public final class AppCounters {
         signupsCreated.reset();
         rejectedSignatures.reset();
         requests.reset();
+        sessionsRefused.reset();
     }
 
-    EmulatorStats snapshot(long applicationId, long liveSessions) {
+    EmulatorStats snapshot(long applicationId, long liveSessions, int maxSessions) {
         Map<String, Long> byMethod = new LinkedHashMap<>();
         Map<String, Long> byKind = new LinkedHashMap<>();
         byKind.put(AuthMethod.APPLICATION_KIND, 0L);
@@ -66,6 +72,6 @@ public final class AppCounters {
             total += count;
         }
         return new EmulatorStats(applicationId, total, byKind, byMethod, logins.sum(), signupsCreated.sum(),
-                rejectedSignatures.sum(), liveSessions, requests.sum());
+                rejectedSignatures.sum(), liveSessions, requests.sum(), sessionsRefused.sum(), maxSessions);
     }
 }

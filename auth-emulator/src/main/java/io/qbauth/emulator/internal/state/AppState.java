@@ -49,16 +49,23 @@ public final class AppState {
      * Opens a session of this application and counts it.
      *
      * @param userId {@code 0} for an application session
+     * @throws SessionLimitExceeded when the application holds its maximum of sessions (counted as refused)
      */
     public Session openSession(AuthMethod method, long userId, long nonce, long timestamp, Instant now) {
-        Session session = sessions.create(app.id(), userId, nonce, timestamp, now);
+        Session session;
+        try {
+            session = sessions.create(app.id(), userId, nonce, timestamp, now);
+        } catch (SessionLimitExceeded full) {
+            counters.sessionRefused();
+            throw full;
+        }
         counters.sessionCreated(method);
         return session;
     }
 
     /** A snapshot of the counters. */
     public EmulatorStats stats(Instant now) {
-        return counters.snapshot(app.id(), sessions.countLive(app.id(), now));
+        return counters.snapshot(app.id(), sessions.countLive(app.id(), now), sessions.maxPerApp());
     }
 
     /** Zeroes the counters (live sessions are state, not a counter, and stay). */

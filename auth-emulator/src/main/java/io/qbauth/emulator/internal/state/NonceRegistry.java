@@ -35,12 +35,31 @@ public final class NonceRegistry {
     /** Checks the window, then remembers the pair unless it was already used. */
     public Verdict admit(long timestamp, long nonce, Instant now) {
         long nowSeconds = now.getEpochSecond();
-        if (Math.abs(nowSeconds - timestamp) > windowSeconds) {
+        if (!withinWindow(timestamp, nowSeconds)) {
             return Verdict.OUTSIDE_WINDOW;
         }
-        forgetBefore(nowSeconds - windowSeconds);
+        forgetBefore(saturatedSubtract(nowSeconds, windowSeconds));
         boolean fresh = noncesBySecond.computeIfAbsent(timestamp, second -> ConcurrentHashMap.newKeySet()).add(nonce);
         return fresh ? Verdict.ACCEPTED : Verdict.REPLAYED;
+    }
+
+    /**
+     * Whether {@code |timestamp - now| <= window}, without overflow: {@code Math.abs(now - timestamp)} is negative for
+     * a difference of {@code Long.MIN_VALUE}, which once let {@code now + Long.MIN_VALUE} through.
+     */
+    private boolean withinWindow(long timestamp, long nowSeconds) {
+        return timestamp >= saturatedSubtract(nowSeconds, windowSeconds)
+                && timestamp <= saturatedAdd(nowSeconds, windowSeconds);
+    }
+
+    private static long saturatedSubtract(long a, long b) {
+        long difference = a - b;
+        return ((a ^ b) & (a ^ difference)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : difference;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 
     /** How many distinct timestamp seconds are remembered now (for tests of the memory bound). */

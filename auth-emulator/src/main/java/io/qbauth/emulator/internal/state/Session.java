@@ -15,10 +15,12 @@ import java.time.Instant;
  * @param createdAt creation time
  * @param updatedAt last change of {@code userId}
  * @param expiresAt the session is dead from this instant on
+ * @param rendered the session's JSON view once rendered: it does not change when the expiry slides, so the copies
+ *     {@link #extendedTo} makes share it, and a change of user starts a new one
  */
 public record Session(
         String token, long id, long applicationId, long userId, long nonce, long timestamp,
-        Instant createdAt, Instant updatedAt, Instant expiresAt) {
+        Instant createdAt, Instant updatedAt, Instant expiresAt, Rendered rendered) {
 
     /** Whether the session is a user session. */
     public boolean hasUser() {
@@ -30,11 +32,31 @@ public record Session(
     }
 
     Session extendedTo(Instant newExpiry) {
-        return new Session(token, id, applicationId, userId, nonce, timestamp, createdAt, updatedAt, newExpiry);
+        return new Session(token, id, applicationId, userId, nonce, timestamp, createdAt, updatedAt, newExpiry,
+                rendered);
     }
 
     Session withUser(long newUserId, Instant now, Duration ttl) {
-        return new Session(token, id, applicationId, newUserId, nonce, timestamp, createdAt, now, now.plus(ttl));
+        return new Session(token, id, applicationId, newUserId, nonce, timestamp, createdAt, now, now.plus(ttl),
+                new Rendered());
+    }
+
+    /**
+     * A rendering of the session, computed once and shared by its copies. Unsynchronized on purpose: two threads may
+     * both render it, and a reader sees either null or a complete (immutable) string.
+     */
+    public static final class Rendered {
+        private String json;
+
+        /** The cached rendering, or null. */
+        public String get() {
+            return json;
+        }
+
+        /** Caches a rendering. */
+        public void set(String rendering) {
+            this.json = rendering;
+        }
     }
 
     @Override

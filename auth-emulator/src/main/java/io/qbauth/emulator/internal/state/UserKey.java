@@ -1,13 +1,12 @@
 package io.qbauth.emulator.internal.state;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /** A user attribute the directory can look users up by. */
 public enum UserKey {
-    /** Unique, compared case-insensitively. */
+    /** Unique, ASCII letters compared case-insensitively, every other code point exactly. */
     LOGIN("login", true, UserProfile::login),
-    /** Unique, compared case-insensitively. */
+    /** Unique, ASCII letters compared case-insensitively, every other code point exactly. */
     EMAIL("email", true, UserProfile::email),
     /** Unique. */
     FACEBOOK_ID("facebook_id", true, UserProfile::facebookId),
@@ -41,10 +40,31 @@ public enum UserKey {
         return normalize(extractor.apply(profile));
     }
 
+    /**
+     * The index key of a value: logins and e-mails with ASCII {@code A-Z} folded to {@code a-z} and nothing else —
+     * {@code toLowerCase} would also map U+212A KELVIN SIGN to {@code k} and U+0130 to {@code i̇}, making a different
+     * string match an existing login.
+     */
     String normalize(String value) {
         if (value == null) {
             return null;
         }
-        return this == LOGIN || this == EMAIL ? value.toLowerCase(Locale.ROOT) : value;
+        return this == LOGIN || this == EMAIL ? foldAscii(value) : value;
+    }
+
+    private static String foldAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] folded = value.toCharArray();
+                for (int j = i; j < folded.length; j++) {
+                    if (folded[j] >= 'A' && folded[j] <= 'Z') {
+                        folded[j] = (char) (folded[j] + ('a' - 'A'));
+                    }
+                }
+                return new String(folded);
+            }
+        }
+        return value;
     }
 }

@@ -94,4 +94,18 @@ class SignatureVerifierTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aSignatureWithNonAsciiDigitsIsRefusedNotParsed() {
+        String ascii = "0123456789012345678901234567890123456789";
+        for (String hostile : new String[] {
+                "\u0661" + ascii.substring(1),            // ARABIC-INDIC DIGIT ONE
+                "\uFF10" + ascii.substring(1),            // FULLWIDTH DIGIT ZERO
+                "\uFF41" + ascii.substring(1),            // FULLWIDTH LATIN SMALL LETTER A
+                "\u0966" + ascii.substring(1) + ascii.substring(0, 24)}) { // DEVANAGARI ZERO, 64 chars
+            RequestParams params = FormDecoder.decode(("application_id=1&signature="
+                    + URLEncoder.encode(hostile, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII));
+            assertThat(SignatureVerifier.verify(params, SECRET)).as(hostile).isFalse();
+        }
+    }
 }

@@ -47,4 +47,28 @@ class NonceRegistryTest {
         assertThat(registry.admit(ts + 50, 7, later)).isEqualTo(Verdict.REPLAYED);
         assertThat(registry.admit(ts, 7, later)).isEqualTo(Verdict.OUTSIDE_WINDOW);
     }
+
+    @Test
+    void timestampsThatOverflowTheDistanceAreOutsideTheWindowAndCannotBeReplayed() {
+        long ts = NOW.getEpochSecond();
+
+        for (long hostile : new long[] {ts + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, ts + Long.MAX_VALUE,
+                -ts, ts - Long.MAX_VALUE}) {
+            assertThat(registry.admit(hostile, 9, NOW)).as("timestamp %d", hostile).isEqualTo(Verdict.OUTSIDE_WINDOW);
+            assertThat(registry.admit(hostile, 9, NOW)).as("again: %d", hostile).isEqualTo(Verdict.OUTSIDE_WINDOW);
+        }
+        assertThat(registry.rememberedSeconds()).as("nothing remembered for them").isZero();
+    }
+
+    @Test
+    void aWindowAsWideAsTimeItselfDoesNotOverflowEither() {
+        NonceRegistry wide = new NonceRegistry(Duration.ofSeconds(Long.MAX_VALUE));
+        long ts = NOW.getEpochSecond();
+
+        assertThat(wide.admit(ts + Long.MIN_VALUE + 1, 1, NOW)).as("2^63 - 1 s away").isEqualTo(Verdict.ACCEPTED);
+        assertThat(wide.admit(ts + Long.MIN_VALUE + 1, 1, NOW)).isEqualTo(Verdict.REPLAYED);
+        assertThat(wide.admit(ts + Long.MIN_VALUE, 1, NOW)).as("2^63 s away").isEqualTo(Verdict.OUTSIDE_WINDOW);
+        assertThat(wide.admit(Long.MAX_VALUE, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
+        assertThat(wide.admit(ts, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
+    }
 }

@@ -1,6 +1,7 @@
 package io.qbauth.emulator.internal.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SessionStoreTest {
 
     private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000L);
-    private final SessionStore store = new SessionStore(Duration.ofMinutes(10), new SecureRandom());
+    private final SessionStore store = new SessionStore(Duration.ofMinutes(10), 1_000, new SecureRandom());
 
     @Test
     void createsSessionsWithFortyHexTokensAndIncreasingIds() {
@@ -61,5 +62,37 @@ class SessionStoreTest {
         assertThat(store.countLive(2, later)).isZero();
         store.evictExpired(later);
         assertThat(store.countLive(1, NOW)).isEqualTo(1);
+    }
+
+    @Test
+    void aSweepExaminesAtMostItsBudgetAndResumesWhereTheLastOneStopped() {
+        for (int i = 0; i < 25; i++) {
+            store.create(1, 0, 0, 0, NOW);
+        }
+        Instant later = NOW.plus(Duration.ofMinutes(11));
+
+        assertThat(store.sweep(later, 10)).isEqualTo(10);
+        assertThat(store.countStored(1)).isEqualTo(15);
+        assertThat(store.sweep(later, 10)).isEqualTo(10);
+        assertThat(store.sweep(later, 10)).as("the end of the pass").isEqualTo(5);
+        assertThat(store.countStored(1)).isZero();
+        assertThat(store.sweep(later, 10)).as("nothing left").isZero();
+    }
+
+    @Test
+    void anApplicationHoldsAtMostItsLimitOfSessionsAndRemovalsMakeRoom() {
+        SessionStore small = new SessionStore(Duration.ofMinutes(10), 2, new SecureRandom());
+        Session first = small.create(1, 0, 0, 0, NOW);
+        small.create(1, 0, 0, 0, NOW);
+
+        assertThatThrownBy(() -> small.create(1, 0, 0, 0, NOW)).isInstanceOf(SessionLimitExceeded.class);
+        assertThat(small.create(2, 0, 0, 0, NOW)).as("another application has its own limit").isNotNull();
+        small.delete(first.token());
+        Session third = small.create(1, 0, 0, 0, NOW);
+        assertThat(small.touch(third.token(), NOW.plus(Duration.ofMinutes(10)))).as("expired on lookup").isEmpty();
+        assertThat(small.countStored(1)).isEqualTo(1);
+        assertThat(small.clear()).isEqualTo(2);
+        assertThat(small.countStored(1)).isZero();
+        assertThat(small.countStored(2)).isZero();
     }
 }

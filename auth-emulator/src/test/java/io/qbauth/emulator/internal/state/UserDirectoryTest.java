@@ -30,6 +30,20 @@ class UserDirectoryTest {
     }
 
     @Test
+    void onlyAsciiLettersAreFoldedNoUnicodeCaseMappingMakesTwoLoginsOne() {
+        UserAccount kate = users.create(UserProfile.builder().login("kate_user").email("kate@example.com").build(),
+                null, NOW);
+
+        assertThat(users.find(UserKey.LOGIN, "KATE_user")).contains(kate);
+        assertThat(users.find(UserKey.LOGIN, "\u212Aate_user")).as("KELVIN SIGN is not K").isEmpty();
+        assertThat(users.find(UserKey.EMAIL, "\u212Aate@example.com")).isEmpty();
+        assertThat(users.find(UserKey.EMAIL, "KATE@EXAMPLE.COM")).contains(kate);
+        UserAccount turkish = users.create(UserProfile.builder().login("\u0130stanbul").build(), null, NOW);
+        assertThat(users.find(UserKey.LOGIN, "i\u0307stanbul")).as("no Unicode lower-casing of \u0130").isEmpty();
+        assertThat(users.find(UserKey.LOGIN, "\u0130STANBUL")).contains(turkish);
+    }
+
+    @Test
     void keepsUniqueAttributesUniqueAcrossUpdates() {
         UserAccount alice = users.create(UserProfile.builder().login("alice").facebookId("1").build(), null, NOW);
         UserAccount bob = users.create(UserProfile.builder().login("bob").build(), null, NOW);
