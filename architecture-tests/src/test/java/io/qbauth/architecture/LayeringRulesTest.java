@@ -68,6 +68,15 @@ class LayeringRulesTest {
             .should().beFreeOfCycles();
 
     @ArchTest
+    static final ArchRule emulator_packages_are_free_of_cycles = slices()
+            .assignedFrom(EmulatorPackages.EACH)
+            .should().beFreeOfCycles()
+            .ignoreDependency(EmulatorPackages.FACADES, EmulatorPackages.INTERNALS)
+            .because("each emulator package (its API, the CLI, the JUnit extension, each internal part) must be"
+                    + " understandable on its own; only the API's facades (QbEmulator and its builder,"
+                    + " EmulatorFaults) may reach into the internals that implement them");
+
+    @ArchTest
     static final ArchRule adapter_packages_are_free_of_cycles = slices()
             .matching("io.qbauth.adapter.(**)")
             .should().beFreeOfCycles();

@@ -1,6 +1,5 @@
 package io.qbauth.emulator;
 
-import io.qbauth.emulator.internal.auth.TestTokenVerifier;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

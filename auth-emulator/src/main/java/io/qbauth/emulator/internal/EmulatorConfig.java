@@ -2,6 +2,7 @@ package io.qbauth.emulator.internal;
 
 import io.qbauth.emulator.EmulatorApp;
 import io.qbauth.emulator.ProviderTokenVerifier;
+import io.qbauth.emulator.internal.http.ServerLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

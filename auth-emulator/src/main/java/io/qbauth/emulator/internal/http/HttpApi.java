@@ -5,7 +5,6 @@ import static io.qbauth.emulator.internal.http.Endpoint.get;
 import static io.qbauth.emulator.internal.http.Endpoint.post;
 import static io.qbauth.emulator.internal.http.Endpoint.put;
 
-import io.qbauth.emulator.internal.ServerLimits;
 import io.qbauth.emulator.internal.state.AppState;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

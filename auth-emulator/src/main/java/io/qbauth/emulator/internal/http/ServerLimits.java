@@ -1,4 +1,4 @@
-package io.qbauth.emulator.internal;
+package io.qbauth.emulator.internal.http;
 
 import java.time.Duration;
 import java.util.Objects;

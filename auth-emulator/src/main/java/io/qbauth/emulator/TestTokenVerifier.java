@@ -1,6 +1,5 @@
-package io.qbauth.emulator.internal.auth;
+package io.qbauth.emulator;
 
-import io.qbauth.emulator.ProviderTokenVerifier;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>Custom identity provider: {@code idp-test:<userId>}, where the user id equals the login sent.</li>
  * </ul>
  */
-public final class TestTokenVerifier implements ProviderTokenVerifier {
+final class TestTokenVerifier implements ProviderTokenVerifier {
 
     /** The shared instance; stateless. */
-    public static final TestTokenVerifier INSTANCE = new TestTokenVerifier();
+    static final TestTokenVerifier INSTANCE = new TestTokenVerifier();
 
     private static final String FACEBOOK_PREFIX = "fb-test:";
     private static final String CUSTOM_PREFIX = "idp-test:";
