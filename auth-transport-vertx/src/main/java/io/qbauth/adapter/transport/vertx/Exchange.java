@@ -102,6 +102,13 @@ final class Exchange {
         if (result.isDone()) {
             return;
         }
+        if (response.statusCode() < 200) {
+            // an interim (1xx) reply taken as final (only where ReplyFraming could not be installed) or a 101 nobody
+            // asked for: the real reply, if any, is still to come on this connection, so it must never be reused
+            response.request().connection().close();
+            result.completeExceptionally(TransportFailures.interimTakenAsFinal(request, response.statusCode()));
+            return;
+        }
         long announced = TransportSupport.replyHasBody(request.method(), response.statusCode())
                 ? announcedLength(response.headers()) : 0;
         if (announced > maxResponseBytes) {
