@@ -2,6 +2,7 @@ package io.qbauth;
 
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.ApiResponse;
+import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.NewUser;
 import io.qbauth.domain.Session;
@@ -12,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +23,26 @@ import java.util.function.Supplier;
  * {@link CancellationException} and keeps the interrupt status. Each call {@linkplain CallerThread lends} the waiting
  * thread to its exchange, so a transport on a blocking client (the JDK's) runs it right there, with no hand-off to
  * another thread and back. Get one with {@link QbAuthClient#blocking()}.
+ *
+ * <p>Never call it on a thread the transport completes its exchanges on — a Vert.x event loop with the Vert.x
+ * transport: the call would wait for a reply (and a timeout) that needs that very thread, and block it for good.
+ * Each method asks the transport first ({@link io.qbauth.spi.AuthTransport#currentThreadMustNotBlock()}) and, on
+ * such a thread, throws {@link ConfigurationException} at once, before anything is sent; use the asynchronous
+ * {@link QbAuthClient} there.
  */
 public final class BlockingQbAuthClient {
 
     private final QbAuthClient client;
+    private final BooleanSupplier currentThreadMustNotBlock;
 
     BlockingQbAuthClient(QbAuthClient client) {
+        this(client, () -> false);
+    }
+
+    /** @param currentThreadMustNotBlock asked before each call; {@code true} refuses the call on this thread */
+    BlockingQbAuthClient(QbAuthClient client, BooleanSupplier currentThreadMustNotBlock) {
         this.client = client;
+        this.currentThreadMustNotBlock = currentThreadMustNotBlock;
     }
 
     /** See {@link QbAuthClient#createApplicationSession()}. */
@@ -85,8 +100,17 @@ public final class BlockingQbAuthClient {
         return await(() -> client.execute(request));
     }
 
-    /** Starts {@code call} with this thread {@linkplain CallerThread#lend lent} to its exchange, then waits. */
-    private static <T> T await(Supplier<? extends CompletionStage<T>> call) {
+    /**
+     * Refuses a thread that must not block, else starts {@code call} with this thread {@linkplain CallerThread#lend
+     * lent} to its exchange, then waits.
+     */
+    private <T> T await(Supplier<? extends CompletionStage<T>> call) {
+        if (currentThreadMustNotBlock.getAsBoolean()) {
+            throw new ConfigurationException("a blocking call on " + Thread.currentThread().getName()
+                    + ", a thread the transport needs to complete it (e.g. a Vert.x event loop), would block it for "
+                    + "good: use the asynchronous API (QbAuthClient) there, or make the blocking call from a worker "
+                    + "or virtual thread");
+        }
         CompletionStage<T> stage = CallerThread.lend(call);
         try {
             return stage.toCompletableFuture().get();

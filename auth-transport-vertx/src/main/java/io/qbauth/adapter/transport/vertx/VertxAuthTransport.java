@@ -142,6 +142,22 @@ public final class VertxAuthTransport implements AuthTransport {
         return exchange.result();
     }
 
+    /**
+     * {@code true} on a Vert.x event loop (of any {@code Vertx}: blocking one is never allowed), and on the thread
+     * running a worker or virtual-thread context of this transport's {@code Vertx}: the exchange would complete on
+     * that context, whose tasks wait behind the blocked one. {@code false} elsewhere, e.g. in
+     * {@code vertx.executeBlocking(...)} called from an event loop, or on a plain (virtual) thread.
+     */
+    @Override
+    public boolean currentThreadMustNotBlock() {
+        if (Context.isOnEventLoopThread()) {
+            return true;
+        }
+        Context current = Vertx.currentContext();
+        return current != null && current.owner() == vertx && !current.isEventLoopContext()
+                && (Context.isOnWorkerThread() || Thread.currentThread().isVirtual());
+    }
+
     @Override
     public String name() {
         return NAME;
