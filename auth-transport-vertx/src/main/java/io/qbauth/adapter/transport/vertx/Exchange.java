@@ -83,6 +83,9 @@ final class Exchange {
 
     private void send(HttpClientRequest obtained) {
         stream = obtained;
+        // a failure of the request side is the exchange's too; once the exchange has ended (e.g. the reset of
+        // release()) it is dropped here, where without a handler Vert.x would log it at SEVERE ("Stream reset")
+        obtained.exceptionHandler(this::fail);
         if (result.isDone()) {
             release();
             return;
