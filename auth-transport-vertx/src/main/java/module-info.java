@@ -7,6 +7,10 @@ module io.qbauth.transport.vertx {
     requires transitive io.qbauth.core;
     requires transitive io.vertx.core;
     requires io.netty.handler;
+    requires io.netty.codec.http;
+    requires io.netty.transport;
+    requires io.netty.buffer;
+    requires io.netty.common;
 
     exports io.qbauth.adapter.transport.vertx;
 

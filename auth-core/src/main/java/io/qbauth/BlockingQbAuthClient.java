@@ -2,17 +2,20 @@ package io.qbauth;
 
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.ApiResponse;
+import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.NewUser;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.User;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.TransportSupport;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,13 +35,37 @@ import java.util.function.Supplier;
  * client (the JDK's) runs it right there, with no hand-off to another thread and back. On such a thread the interrupt
  * ends the exchange itself (the JDK transport aborts it and closes its connection); otherwise the exchange runs to its
  * reply or its timeout unobserved.
+ *
+ * <p>Never call it on a thread the transport completes its exchanges on — a Vert.x event loop with the Vert.x
+ * transport: the call would wait for a reply (and a timeout) that needs that very thread, and block it for good.
+ * Each method asks the transport first ({@link io.qbauth.spi.AuthTransport#currentThreadMustNotBlock()}) and, on
+ * such a thread, throws {@link ConfigurationException} at once, before anything is sent; use the asynchronous
+ * {@link QbAuthClient} there.
  */
 public final class BlockingQbAuthClient {
 
     private final QbAuthClient client;
+    private final BooleanSupplier currentThreadMustNotBlock;
 
     BlockingQbAuthClient(QbAuthClient client) {
+        this(client, () -> false);
+    }
+
+    /** @param currentThreadMustNotBlock asked before each call; {@code true} refuses the call on this thread */
+    BlockingQbAuthClient(QbAuthClient client, BooleanSupplier currentThreadMustNotBlock) {
         this.client = client;
+        this.currentThreadMustNotBlock = currentThreadMustNotBlock;
+    }
+
+    /**
+     * The same blocking view, calling through {@code decorator} instead: for a client decorator (see
+     * {@link QbAuth.Builder#decorateClient}) whose {@code blocking()} must keep the thread rule of the client it wraps,
+     * which only that client knows. A decorator overrides {@code blocking()} with
+     * {@code return delegate.blocking().through(this);}.
+     */
+    public BlockingQbAuthClient through(QbAuthClient decorator) {
+        return new BlockingQbAuthClient(Objects.requireNonNull(decorator, "decorator"),
+                currentThreadMustNotBlock);
     }
 
     /** See {@link QbAuthClient#createApplicationSession()}. */
@@ -97,11 +124,18 @@ public final class BlockingQbAuthClient {
     }
 
     /**
-     * Starts {@code call} with this thread {@linkplain CallerThread#lend lent} to its exchange, then waits; see the
-     * class comment for interrupts. A transport that ran the exchange on the lent thread and was interrupted there
-     * completes the call with a failure and leaves the interrupt status set: that is a cancellation too.
+     * Refuses a thread that must not block, else starts {@code call} with this thread {@linkplain CallerThread#lend
+     * lent} to its exchange, then waits; see the class comment for interrupts. A transport that ran the exchange on
+     * the lent thread and was interrupted there completes the call with a failure and leaves the interrupt status
+     * set: that is a cancellation too.
      */
-    private static <T> T await(Supplier<? extends CompletionStage<T>> call) {
+    private <T> T await(Supplier<? extends CompletionStage<T>> call) {
+        if (currentThreadMustNotBlock.getAsBoolean()) {
+            throw new ConfigurationException("a blocking call on " + Thread.currentThread().getName()
+                    + ", a thread the transport needs to complete it (e.g. a Vert.x event loop), would block it for "
+                    + "good: use the asynchronous API (QbAuthClient) there, or make the blocking call from a worker "
+                    + "or virtual thread");
+        }
         if (Thread.currentThread().isInterrupted()) {
             throw cancelled("interrupted before the call: nothing was sent", null);
         }
@@ -128,11 +162,7 @@ public final class BlockingQbAuthClient {
     }
 
     private static RuntimeException unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = TransportSupport.unwrap(failure);
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }

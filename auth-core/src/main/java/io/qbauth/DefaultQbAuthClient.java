@@ -115,6 +115,12 @@ final class DefaultQbAuthClient implements QbAuthClient {
                 credentialsSupplier, sessionStore, stored == null ? Optional.empty() : stored);
     }
 
+    /** The blocking view, refusing the threads the transport says must not block (a Vert.x event loop). */
+    @Override
+    public BlockingQbAuthClient blocking() {
+        return new BlockingQbAuthClient(this, transport::currentThreadMustNotBlock);
+    }
+
     @Override
     public CompletionStage<Session> createApplicationSession() {
         return guarded(() -> cache.create(APPLICATION, APPLICATION, sessions::createApplication)

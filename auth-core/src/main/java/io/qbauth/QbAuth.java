@@ -123,8 +123,9 @@ public final class QbAuth {
 
         /**
          * Wraps the built client, e.g. to time every operation (repeatable; the first decorator added is the
-         * innermost, and {@link #build()} returns the outermost). A decorator's {@code close()} must delegate. A
-         * decorator that fails or returns {@code null} makes {@link #build()} close the client and throw a
+         * innermost, and {@link #build()} returns the outermost). A decorator's {@code close()} must delegate, and
+         * its {@code blocking()} should be {@code delegate.blocking().through(this)}, which keeps the refusal of a
+         * thread that must not block (see {@link BlockingQbAuthClient}). A decorator that fails or returns {@code null} makes {@link #build()} close the client and throw a
          * {@link ConfigurationException}.
          */
         public Builder decorateClient(UnaryOperator<QbAuthClient> decorator) {

@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract every {@link AuthTransport} must meet. A transport module's test extends this class unchanged and
@@ -47,6 +49,12 @@ import org.junit.jupiter.api.Test;
  * {@link TransportException.Kind#CONNECT}; a reply over {@code maxResponseBytes} fails with
  * {@link TransportException.Kind#RESPONSE_TOO_LARGE}; 200 concurrent requests all succeed; the transport adds no
  * {@code QB-Token}; {@code close()} is idempotent.
+ *
+ * <p>Hostile replies, on a {@link HostileServer} that echoes a per-request id and a pool of one connection: interim
+ * (1xx) replies before the final one are skipped, and the next call on the same connection gets its own reply; bytes
+ * after the end of a reply (a whole stale reply, a body longer than its {@code Content-Length}) never reach another
+ * call (and, while another call waits for the only connection, that connection serves no other request); a reply cut mid-body, a timeout mid-body, a call cancelled mid-body and an over-size reply leave the next call
+ * its own reply, and the half-read connection is closed by the client, never reused.
  */
 public abstract class AuthTransportContract {
 
@@ -245,6 +253,174 @@ public abstract class AuthTransportContract {
 
         transport.close();
         transport.close();
+    }
+
+    // ---- hostile replies (issue 16): a 1xx is never final, a half-read connection is never reused ----
+
+    @ParameterizedTest(name = "{0} before the final reply")
+    @ValueSource(ints = {100, 102, 103, 199})
+    void interim_replies_are_skipped_and_the_next_call_on_the_connection_gets_its_own_reply(int interim)
+            throws Exception {
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            connection.write("HTTP/1.1 " + interim + " Interim\r\n"
+                    + (interim == 103 ? "Link: </style.css>; rel=preload; as=style\r\n" : "") + "\r\n"
+                    + HostileServer.reply(id));
+            return true;
+        })) {
+            AuthTransport transport = open(oneConnection());
+
+            TransportResponse first = send(transport, hostile(server, "first"));
+            TransportResponse second = send(transport, hostile(server, "second"));
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(text(first)).isEqualTo("first");
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(text(second)).isEqualTo("second");
+            assertThat(server.connections()).as("connections").isEqualTo(1);
+            assertThat(server.requestsOn(1)).as("requests on the connection").isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a whole stale reply", "a body longer than announced"})
+    void bytes_after_the_end_of_a_reply_never_reach_the_next_call(String extra)
+            throws Exception {
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            connection.write(HostileServer.reply(id) + trailing(extra));
+            return true;
+        })) {
+            AuthTransport transport = open(oneConnection());
+
+            assertThat(text(send(transport, hostile(server, "first")))).isEqualTo("first");
+            assertThat(text(send(transport, hostile(server, "second")))).isEqualTo("second");
+            assertThat(text(send(transport, hostile(server, "third")))).isEqualTo("third");
+            // whether that connection is then closed is each transport's own test: the JDK's HttpClient drops the
+            // extra bytes that came with the reply and keeps the connection; the Vert.x transport closes it
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a whole stale reply", "a body longer than announced"})
+    void bytes_after_the_end_of_a_reply_never_reach_a_call_waiting_for_the_connection(String extra)
+            throws Exception {
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            secondStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Thread.sleep(100); // lets the second call queue for this connection where the pool is one connection
+            connection.write(HostileServer.reply(id) + trailing(extra));
+            return true;
+        })) {
+            AuthTransport transport = open(oneConnection());
+
+            CompletableFuture<TransportResponse> first = execute(transport, hostile(server, "first"));
+            CompletableFuture<TransportResponse> second = execute(transport, hostile(server, "second"));
+            secondStarted.countDown();
+
+            assertThat(text(await(first))).isEqualTo("first");
+            assertThat(text(await(second))).isEqualTo("second");
+            assertThat(server.requestsOn(1)).as("requests on the first connection").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_reply_cut_mid_body_fails_with_io_and_the_next_call_gets_its_own_reply() throws Exception {
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + id);
+            return false;
+        })) {
+            AuthTransport transport = open(oneConnection());
+
+            assertThat(sendFailing(transport, hostile(server, "first")).kind()).isEqualTo(TransportException.Kind.IO);
+            assertThat(text(send(transport, hostile(server, "second")))).isEqualTo("second");
+            assertThat(server.requestsOn(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_timeout_mid_body_closes_the_connection_and_the_next_call_gets_its_own_reply() throws Exception {
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + id);
+            connection.awaitClientClose();
+            return false;
+        })) {
+            AuthTransport transport = open(oneConnection());
+            TransportRequest slow = new TransportRequest("GET", server.uri("first"), Map.of(), EMPTY,
+                    Duration.ofMillis(300));
+
+            assertThat(sendFailing(transport, slow).kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+            assertThat(text(send(transport, hostile(server, "second")))).isEqualTo("second");
+            assertThat(server.awaitClosedByClient(1, WAIT.toSeconds())).as("the first connection closed").isTrue();
+            assertThat(server.requestsOn(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_call_cancelled_mid_body_closes_the_connection_and_the_next_call_gets_its_own_reply() throws Exception {
+        CountDownLatch bodyStarted = new CountDownLatch(1);
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n" + id);
+            bodyStarted.countDown();
+            connection.awaitClientClose();
+            return false;
+        })) {
+            AuthTransport transport = open(oneConnection());
+
+            CompletableFuture<TransportResponse> first = execute(transport, hostile(server, "first"));
+            assertThat(bodyStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            first.cancel(true);
+
+            assertThat(text(send(transport, hostile(server, "second")))).isEqualTo("second");
+            assertThat(server.awaitClosedByClient(1, WAIT.toSeconds())).as("the first connection closed").isTrue();
+            assertThat(server.requestsOn(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_oversize_reply_is_aborted_its_connection_closed_and_the_next_call_gets_its_own_reply()
+            throws Exception {
+        String chunk = Integer.toHexString(1024) + "\r\n" + "x".repeat(1024) + "\r\n";
+        try (HostileServer server = new HostileServer((connection, id) -> {
+            connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int i = 0; i < 16 * 1024; i++) { // 16 MB at most, then a proper end
+                connection.write(chunk);
+            }
+            connection.write("0\r\n\r\n");
+            return true;
+        })) {
+            AuthTransport transport = open(oneConnection().toBuilder().maxResponseBytes(4096).build());
+
+            assertThat(sendFailing(transport, hostile(server, "first")).kind())
+                    .isEqualTo(TransportException.Kind.RESPONSE_TOO_LARGE);
+            assertThat(text(send(transport, hostile(server, "second")))).isEqualTo("second");
+            assertThat(server.awaitClosedByClient(1, WAIT.toSeconds())).as("the first connection closed").isTrue();
+            assertThat(server.requestsOn(1)).isEqualTo(1);
+        }
+    }
+
+    /** {@link #baseConfig()} with a pool of one connection, so a connection left half-read would be the next one's. */
+    private TransportConfig oneConnection() {
+        return baseConfig().toBuilder().maxConnections(1).build();
+    }
+
+    /** What a hostile server writes after the end of a reply. */
+    private static String trailing(String extra) {
+        return extra.startsWith("a whole") ? HostileServer.reply("stale") : "-and-more-body-than-Content-Length-said";
+    }
+
+    private static TransportRequest hostile(HostileServer server, String id) {
+        return new TransportRequest("GET", server.uri(id), Map.of(), EMPTY, Duration.ofSeconds(10));
+    }
+
+    private static TransportResponse await(CompletableFuture<TransportResponse> reply) {
+        try {
+            return reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            return fail("the exchange should have completed normally", e);
+        }
+    }
+
+    private static String text(TransportResponse response) {
+        return new String(response.body(), StandardCharsets.ISO_8859_1);
     }
 
     /** Sends a reply from the test server; an empty body is sent without one. */

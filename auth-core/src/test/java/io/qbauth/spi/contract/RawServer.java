@@ -54,20 +54,23 @@ public final class RawServer implements AutoCloseable {
         }
 
         /**
-         * Reads the request head, up to the blank line (the scripts' requests have no body).
+         * Reads the request head, up to the blank line (the scripts' requests have no body), and returns it.
          *
          * @throws IOException when the client closes the connection first
          */
-        public void readHead() throws IOException {
+        public String readHead() throws IOException {
             byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            StringBuilder head = new StringBuilder();
             int matched = 0;
             while (matched < end.length) {
                 int b = in.read();
                 if (b < 0) {
                     throw new IOException("client closed before the end of the request head");
                 }
+                head.append((char) b);
                 matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
             }
+            return head.toString();
         }
 
         /** Writes {@code text} (ISO-8859-1, as HTTP/1.1 heads are) and flushes it. */

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
 import java.lang.System.Logger.Level;
 import java.util.function.IntConsumer;
 
@@ -35,7 +36,16 @@ final class HttpApiVerticle extends VerticleBase {
                 .connectionHandler(handlers.connections())
                 .exceptionHandler(failure -> LOG.log(Level.DEBUG, "connection failure: {0}",
                         failure.getClass().getName()))
-                .listen()
+                .listen(address())
                 .onSuccess(server -> onListening.accept(server.actualPort()));
+    }
+
+    /**
+     * Where to listen: a negative port is one random port shared by every instance (Vert.x 5.1 takes that only as a
+     * {@link SocketAddress#sharedRandomPort} address, no longer as a negative port in the options).
+     */
+    private SocketAddress address() {
+        return options.getPort() < 0 ? SocketAddress.sharedRandomPort(-options.getPort(), options.getHost())
+                : SocketAddress.inetSocketAddress(options.getPort(), options.getHost());
     }
 }

@@ -54,6 +54,11 @@ final class MeteredAuthTransport implements AuthTransport {
     }
 
     @Override
+    public boolean currentThreadMustNotBlock() {
+        return delegate.currentThreadMustNotBlock();
+    }
+
+    @Override
     public String name() {
         return delegate.name();
     }

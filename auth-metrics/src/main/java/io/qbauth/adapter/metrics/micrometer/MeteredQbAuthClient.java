@@ -1,5 +1,6 @@
 package io.qbauth.adapter.metrics.micrometer;
 
+import io.qbauth.BlockingQbAuthClient;
 import io.qbauth.QbAuthClient;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.ApiResponse;
@@ -36,6 +37,12 @@ final class MeteredQbAuthClient implements QbAuthClient {
     MeteredQbAuthClient(QbAuthClient delegate, Meters meters) {
         this.delegate = delegate;
         this.meters = meters;
+    }
+
+    /** Blocking calls through this decorator (so they are timed), with the wrapped client's thread rule. */
+    @Override
+    public BlockingQbAuthClient blocking() {
+        return delegate.blocking().through(this);
     }
 
     @Override

@@ -136,6 +136,16 @@ class MeteredAuthTransportTest {
     }
 
     @Test
+    void whetherTheCurrentThreadMustNotBlockIsDelegated() {
+        Stub stub = new Stub(request -> status(200), "vertx");
+        AuthTransport metered = new MeteredAuthTransport(stub, meters);
+
+        assertThat(metered.currentThreadMustNotBlock()).isFalse();
+        stub.mustNotBlock = true;
+        assertThat(metered.currentThreadMustNotBlock()).isTrue();
+    }
+
+    @Test
     void extraTagsGoOnEverySample() {
         Meters tagged = new Meters(registry, QbAuthMetricsOptions.custom().tag("region", "eu").build());
         new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), tagged)
@@ -160,6 +170,7 @@ class MeteredAuthTransportTest {
         private final Function<TransportRequest, CompletionStage<TransportResponse>> answer;
         private final String name;
         private volatile boolean closed;
+        private volatile boolean mustNotBlock;
 
         Stub(Function<TransportRequest, CompletionStage<TransportResponse>> answer, String name) {
             this.answer = answer;
@@ -174,6 +185,11 @@ class MeteredAuthTransportTest {
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public boolean currentThreadMustNotBlock() {
+            return mustNotBlock;
         }
 
         @Override

@@ -41,6 +41,39 @@ class MeteredQbAuthClientTest {
         client.close();
     }
 
+    /**
+     * Metrics decorate both the transport and the client: the blocking view of the instrumented client still asks the
+     * transport whether the calling thread must not block (a Vert.x event loop), and refuses the call there.
+     */
+    @Test
+    void theBlockingViewOfTheInstrumentedClientKeepsTheTransportsThreadRule() {
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        io.qbauth.spi.AuthTransport eventLoopOnly = new io.qbauth.spi.AuthTransport() {
+            @Override
+            public java.util.concurrent.CompletionStage<io.qbauth.spi.TransportResponse> execute(
+                    io.qbauth.spi.TransportRequest request) {
+                sent.incrementAndGet();
+                return quickBlox.execute(request);
+            }
+
+            @Override
+            public boolean currentThreadMustNotBlock() {
+                return true;
+            }
+        };
+        try (QbAuthClient instrumented = QbAuthMetrics.instrument(QbAuth.builder(), registry)
+                .endpoint(URI.create("https://api.example.com"))
+                .applicationId(1).authKey("key").authSecret("secret")
+                .transport(eventLoopOnly)
+                .build()) {
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> instrumented.blocking().createApplicationSession())
+                    .isInstanceOf(io.qbauth.domain.ConfigurationException.class)
+                    .hasMessageContaining("asynchronous API");
+            assertThat(sent).hasValue(0);
+        }
+    }
+
     @Test
     void eachOperationIsTimedWithItsKindMethodAndOutcome() {
         blocking.createApplicationSession();

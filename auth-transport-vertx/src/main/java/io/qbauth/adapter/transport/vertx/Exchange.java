@@ -83,6 +83,9 @@ final class Exchange {
 
     private void send(HttpClientRequest obtained) {
         stream = obtained;
+        // a failure of the request side is the exchange's too; once the exchange has ended (e.g. the reset of
+        // release()) it is dropped here, where without a handler Vert.x would log it at SEVERE ("Stream reset")
+        obtained.exceptionHandler(this::fail);
         if (result.isDone()) {
             release();
             return;
@@ -100,6 +103,13 @@ final class Exchange {
     private void receive(HttpClientResponse response) {
         response.exceptionHandler(this::fail);
         if (result.isDone()) {
+            return;
+        }
+        if (response.statusCode() < 200) {
+            // an interim (1xx) reply taken as final (only where ReplyFraming could not be installed) or a 101 nobody
+            // asked for: the real reply, if any, is still to come on this connection, so it must never be reused
+            response.request().connection().close();
+            result.completeExceptionally(TransportFailures.interimTakenAsFinal(request, response.statusCode()));
             return;
         }
         long announced = TransportSupport.replyHasBody(request.method(), response.statusCode())

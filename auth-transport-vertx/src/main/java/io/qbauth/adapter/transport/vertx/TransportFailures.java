@@ -45,6 +45,12 @@ final class TransportFailures {
                 + request.timeout().toMillis() + " ms", null);
     }
 
+    /** An interim (1xx) reply reached the exchange as if it were the final one. */
+    static TransportException interimTakenAsFinal(TransportRequest request, int status) {
+        return TransportSupport.failure(request, Kind.IO, "interim reply " + status
+                + " where the final reply was expected; the connection was closed", null);
+    }
+
     /** The reply announced or delivered more than {@code maxBytes} of body. */
     static TransportException tooLarge(TransportRequest request, int maxBytes) {
         return TransportSupport.failure(request, Kind.RESPONSE_TOO_LARGE, "reply body exceeds " + maxBytes + " bytes",

@@ -85,6 +85,44 @@ class VertxAuthTransportLifecycleTest {
         assertThat(eventLoop.isAlive()).as("the owned Vertx's event loop has stopped").isFalse();
     }
 
+    /**
+     * Vert.x 5.1 no longer delivers the completion of a {@code Vertx.close()} started from one of its own callbacks
+     * (the context it would report on is gone): a close that chains the {@code Vertx}'s close onto the client's
+     * shutdown waited out its whole bound and logged that the shutdown was not clean.
+     */
+    @Test
+    void closeOfAnOwnedVertxFinishesCleanly() throws Exception {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(VertxAuthTransport.class.getName());
+        java.util.Queue<java.util.logging.LogRecord> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
+            response(transport.execute(get(server.uri("/a"))));
+
+            transport.close();
+
+            assertThat(warnings).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
     @Test
     void exchangeInFlightAtCloseFailsInsteadOfHanging() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
