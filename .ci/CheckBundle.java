@@ -104,7 +104,8 @@ public final class CheckBundle {
         check.run();
         if (!check.errors.isEmpty()) {
             check.errors.forEach(e -> System.err.println("check-bundle: FAIL " + e));
-            System.err.println("check-bundle: " + check.errors.size() + " problem(s): Central would refuse this bundle");
+            System.err.println("check-bundle: " + check.errors.size()
+                    + " problem(s): Central would refuse this bundle");
             System.exit(1);
         }
         System.out.println("check-bundle: OK " + expected.size() + " artifacts, " + check.filesChecked
@@ -239,7 +240,8 @@ public final class CheckBundle {
         String recorded = Files.readString(sum, StandardCharsets.US_ASCII).trim().split("\\s+")[0];
         String actual = digest(algorithm, content);
         if (!recorded.equalsIgnoreCase(actual)) {
-            errors.add(where + "." + algorithm + ": checksum " + recorded + " does not match the file (" + actual + ")");
+            errors.add(where + "." + algorithm + ": checksum " + recorded + " does not match the file ("
+                    + actual + ")");
         }
     }
 
