@@ -3,6 +3,7 @@ package io.qbauth.e2e.faults;
 import io.qbauth.QbAuth;
 import io.qbauth.config.RefreshPolicy;
 import io.qbauth.domain.Credentials;
+import io.qbauth.e2e.support.JvmWarmup;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -37,6 +38,7 @@ final class FaultySdk {
     }
 
     static Sdk start(TransportUnderTest transport, QbEmulator emulator, UnaryOperator<QbAuth.Builder> customize) {
+        JvmWarmup.once();
         return Sdk.start(transport, SHORT, emulator, builder -> customize.apply(builder.refreshPolicy(QUICK_RETRY)));
     }
 

@@ -2,6 +2,7 @@ package io.qbauth.e2e.hostile;
 
 import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
+import io.qbauth.e2e.support.JvmWarmup;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportConfig;
@@ -32,6 +33,7 @@ final class HostileSdk implements AutoCloseable {
     }
 
     static HostileSdk start(TransportUnderTest transportUnderTest, HostileServer server, TransportConfig config) {
+        JvmWarmup.once();
         AuthTransport transport = transportUnderTest.create(config);
         QbAuthClient client = QbAuth.builder().endpoint(server.baseUrl()).allowPlainHttp(true)
                 .applicationId(12345L).authKey("hostile-auth-key").authSecret("hostile-auth-secret")
@@ -41,6 +43,7 @@ final class HostileSdk implements AutoCloseable {
 
     /** A client with an API key (for {@code signUpWithApiKey}). */
     static HostileSdk startWithApiKey(TransportUnderTest transportUnderTest, HostileServer server, String apiKey) {
+        JvmWarmup.once();
         AuthTransport transport = transportUnderTest.create(SMALL);
         QbAuthClient client = QbAuth.builder().endpoint(server.baseUrl()).allowPlainHttp(true)
                 .applicationId(12345L).authKey("hostile-auth-key").authSecret("hostile-auth-secret").apiKey(apiKey)
