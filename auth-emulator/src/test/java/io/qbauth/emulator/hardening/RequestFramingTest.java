@@ -50,7 +50,9 @@ class RequestFramingTest {
 
                 assertThat(connection.awaitClose(BOUND)).as(framing + ": the connection is closed").isTrue();
                 assertThat(statuses(connection.received())).as(framing).containsExactly("400");
-                assertThat(connection.received()).contains("Content-Length and Transfer-Encoding");
+                // the 400 comes from the emulator's own check, or (Vert.x 5.1+) from the HTTP decoder before it:
+                // either way a QuickBlox error envelope, and nothing behind it is read as a request
+                assertThat(connection.received()).contains("{\"errors\":[");
             }
         }
     }
