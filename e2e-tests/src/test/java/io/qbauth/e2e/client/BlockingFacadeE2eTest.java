@@ -32,7 +32,10 @@ class BlockingFacadeE2eTest {
     private static final int THREADS = 2_000;
 
     @RegisterExtension
-    static final QbEmulatorExtension EMULATOR = QbEmulatorExtension.wrapping(QuickBloxFixture.emulator());
+    // 2 000 blocking callers on the JDK transport open up to 2 000 connections (the JDK client's pool has no bound):
+    // above the emulator's default cap of 1 000
+    static final QbEmulatorExtension EMULATOR = QbEmulatorExtension.wrapping(QuickBloxFixture.emulator()
+            .maxConnections(4_000));
 
     @Test
     void on_the_jdk_transport_each_blocking_call_runs_its_exchange_on_the_callers_own_thread() throws Exception {

@@ -37,6 +37,9 @@ public final class EmulatorTarget implements LoadTarget {
      * @param stormUsers users seeded per login-storm application
      * @param identities users seeded per session-refresh application
      */
+    /** The emulator's connection cap here: far above what the load opens, well below the descriptor limit. */
+    private static final int MAX_CONNECTIONS = 10_000;
+
     public static EmulatorTarget start(List<String> clients, Duration sessionTtl, int stormUsers, int identities) {
         Map<Workload, QbEmulator> emulators = new EnumMap<>(Workload.class);
         Map<String, Seeded> apps = new HashMap<>();
@@ -44,7 +47,10 @@ public final class EmulatorTarget implements LoadTarget {
             long nextId = FIRST_APP_ID;
             for (Workload workload : Workload.values()) {
                 boolean storm = workload == Workload.LOGIN_STORM;
-                QbEmulator.Builder builder = QbEmulator.builder().sessionTtl(storm ? STORM_SESSION_TTL : sessionTtl);
+                // the load measures the clients, not the emulator's guard against connection floods: a client
+                // without a pool bound (the JDK's HttpClient) opens a connection per concurrent request
+                QbEmulator.Builder builder = QbEmulator.builder().sessionTtl(storm ? STORM_SESSION_TTL : sessionTtl)
+                        .maxConnections(MAX_CONNECTIONS);
                 Map<String, List<UserAccount>> seeded = new HashMap<>();
                 Map<String, Long> ids = new HashMap<>();
                 for (String client : clients) {
