@@ -144,7 +144,7 @@ public final class OverheadBenchmark {
      */
     private static HttpRequest asSentByTheJdkTransport(QbEmulator emulator, ApiRequest request, String token) {
         AtomicReference<TransportRequest> sent = new AtomicReference<>();
-        try (AuthTransport transport = new JdkAuthTransport(TransportConfig.defaults());
+        try (AuthTransport transport = JdkAuthTransport.create(TransportConfig.defaults());
              QbAuthClient client = QuickBloxFixture.client(emulator, transport)
                      .decorateTransport(inner -> wire -> {
                          sent.set(wire);

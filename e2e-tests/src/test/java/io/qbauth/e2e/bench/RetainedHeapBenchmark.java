@@ -39,7 +39,7 @@ public final class RetainedHeapBenchmark {
             client.blocking().createApplicationSession();
             return client;
         };
-        IntFunction<Object> jdkTransport = i -> new JdkAuthTransport(TransportConfig.defaults());
+        IntFunction<Object> jdkTransport = i -> JdkAuthTransport.create(TransportConfig.defaults());
 
         measure("client with one session (shared transport)", 5_000, clientWithSession);
         measure("JdkAuthTransport owning its HttpClient (idle)", 1_000, jdkTransport);

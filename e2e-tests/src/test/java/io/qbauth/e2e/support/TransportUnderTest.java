@@ -19,7 +19,7 @@ public record TransportUnderTest(String name, Function<TransportConfig, AuthTran
 
     /** Every transport under test. */
     public static Stream<TransportUnderTest> all() {
-        return Stream.of(new TransportUnderTest("jdk", JdkAuthTransport::new),
+        return Stream.of(new TransportUnderTest("jdk", JdkAuthTransport::create),
                 new TransportUnderTest("vertx", VertxAuthTransport::create));
     }
 

@@ -34,7 +34,7 @@ public final class SdkDriver implements Driver {
 
         AuthTransport create(TransportConfig config) {
             return switch (this) {
-                case JDK -> new JdkAuthTransport(config);
+                case JDK -> JdkAuthTransport.create(config);
                 case VERTX -> VertxAuthTransport.create(config);
             };
         }

@@ -61,28 +61,28 @@ public final class JdkAuthTransport implements AuthTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** A transport that builds, owns and closes its own HTTP/1.1 client configured from {@code config}. */
-    public JdkAuthTransport(TransportConfig config) {
-        this(HttpClientFactory.create(config), config);
-    }
-
-    private JdkAuthTransport(HttpClientFactory.OwnedClient owned, TransportConfig config) {
-        this(owned.client(), owned.executor(), config);
+    public static JdkAuthTransport create(TransportConfig config) {
+        return new JdkAuthTransport(HttpClientFactory.create(config), config);
     }
 
     /**
      * A transport on the application's client, with the default {@link TransportConfig#maxResponseBytes()} and
      * {@link TransportConfig#userAgent()}; {@link #close()} does not close {@code client}.
      */
-    public JdkAuthTransport(HttpClient client) {
-        this(client, TransportConfig.defaults());
+    public static JdkAuthTransport create(HttpClient client) {
+        return create(client, TransportConfig.defaults());
     }
 
     /**
      * A transport on the application's client; of {@code config} only {@code maxResponseBytes} and
      * {@code userAgent} apply (timeouts and TLS are the client's). {@link #close()} does not close {@code client}.
      */
-    public JdkAuthTransport(HttpClient client, TransportConfig config) {
-        this(Objects.requireNonNull(client, "client"), (ExecutorService) null, config);
+    public static JdkAuthTransport create(HttpClient client, TransportConfig config) {
+        return new JdkAuthTransport(Objects.requireNonNull(client, "client"), null, config);
+    }
+
+    private JdkAuthTransport(HttpClientFactory.OwnedClient owned, TransportConfig config) {
+        this(owned.client(), owned.executor(), config);
     }
 
     private JdkAuthTransport(HttpClient client, ExecutorService ownedExecutor, TransportConfig config) {

@@ -22,6 +22,6 @@ public final class JdkAuthTransportProvider implements AuthTransportProvider {
     /** A transport that owns its {@link java.net.http.HttpClient}; the SDK closes it with the client. */
     @Override
     public AuthTransport create(TransportConfig config) {
-        return new JdkAuthTransport(config);
+        return JdkAuthTransport.create(config);
     }
 }

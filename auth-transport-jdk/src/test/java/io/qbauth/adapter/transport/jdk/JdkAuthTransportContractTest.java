@@ -9,6 +9,6 @@ class JdkAuthTransportContractTest extends AuthTransportContract {
 
     @Override
     protected AuthTransport newTransport(TransportConfig config) {
-        return new JdkAuthTransport(config);
+        return JdkAuthTransport.create(config);
     }
 }

@@ -46,7 +46,7 @@ class JdkAuthTransportTest {
     private static final String SECRET_PASSWORD = "alicePass123";
     private static final int LIMIT = 4096;
 
-    private final JdkAuthTransport transport = new JdkAuthTransport(
+    private final JdkAuthTransport transport = JdkAuthTransport.create(
             TransportConfig.builder().maxResponseBytes(LIMIT).connectTimeout(Duration.ofSeconds(2)).build());
     private final CountDownLatch release = new CountDownLatch(1);
 
@@ -316,7 +316,7 @@ class JdkAuthTransportTest {
     void an_application_client_stays_open_after_close() throws Exception {
         try (StubServer server = StubServer.replying(204, new byte[0]);
              HttpClient client = HttpClient.newHttpClient()) {
-            JdkAuthTransport external = new JdkAuthTransport(client);
+            JdkAuthTransport external = JdkAuthTransport.create(client);
             assertThat(send(external, request("DELETE", server.uri("/session.json"), Map.of())).status())
                     .isEqualTo(204);
 

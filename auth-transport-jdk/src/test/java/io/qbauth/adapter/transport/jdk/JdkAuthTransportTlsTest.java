@@ -62,7 +62,7 @@ class JdkAuthTransportTlsTest {
     }
 
     private static int status(TransportConfig config, String host) {
-        try (JdkAuthTransport transport = new JdkAuthTransport(config)) {
+        try (JdkAuthTransport transport = JdkAuthTransport.create(config)) {
             return transport.execute(new TransportRequest("GET", server.uri(host, "/session.json"), Map.of(), null,
                             Duration.ofSeconds(10)))
                     .toCompletableFuture().get(20, TimeUnit.SECONDS).status();

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class SentOnceOnTheWireTest {
 
-    private final JdkAuthTransport transport = new JdkAuthTransport(
+    private final JdkAuthTransport transport = JdkAuthTransport.create(
             TransportConfig.builder().connectTimeout(Duration.ofSeconds(2)).build());
 
     @AfterEach
@@ -126,7 +126,7 @@ class SentOnceOnTheWireTest {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
              RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
-            JdkAuthTransport wrapping = new JdkAuthTransport(client);
+            JdkAuthTransport wrapping = JdkAuthTransport.create(client);
 
             expectIoFailure(wrapping, request("POST", server.uri("/session.json")));
 
@@ -147,7 +147,7 @@ class SentOnceOnTheWireTest {
                              : "HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}");
                  }
              })) {
-            JdkAuthTransport wrapping = new JdkAuthTransport(client);
+            JdkAuthTransport wrapping = JdkAuthTransport.create(client);
 
             assertThat(send(wrapping, request("POST", server.uri("/session.json"))).status()).isEqualTo(201);
             assertThat(server.heads()).hasSize(2);

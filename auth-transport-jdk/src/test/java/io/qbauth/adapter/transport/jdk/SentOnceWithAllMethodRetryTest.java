@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class SentOnceWithAllMethodRetryTest {
 
-    private final JdkAuthTransport transport = new JdkAuthTransport(
+    private final JdkAuthTransport transport = JdkAuthTransport.create(
             TransportConfig.builder().connectTimeout(Duration.ofSeconds(2)).build());
 
     @BeforeAll

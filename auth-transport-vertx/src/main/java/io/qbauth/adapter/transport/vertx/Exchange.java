@@ -71,10 +71,10 @@ final class Exchange {
             return;
         }
         deadlineTimer = vertx.setTimer(Math.max(1, request.timeout().toMillis()),
-                id -> result.completeExceptionally(TransportFailures.timedOut(request)));
+                id -> result.completeExceptionally(FailureMapper.timedOut(request)));
         requested.onComplete(obtained -> {
             if (obtained.failed()) {
-                result.completeExceptionally(TransportFailures.mapNotSent(request, obtained.cause()));
+                result.completeExceptionally(FailureMapper.mapNotSent(request, obtained.cause()));
             } else {
                 send(obtained.result());
             }
@@ -109,13 +109,13 @@ final class Exchange {
             // an interim (1xx) reply taken as final (only where ReplyFraming could not be installed) or a 101 nobody
             // asked for: the real reply, if any, is still to come on this connection, so it must never be reused
             response.request().connection().close();
-            result.completeExceptionally(TransportFailures.interimTakenAsFinal(request, response.statusCode()));
+            result.completeExceptionally(FailureMapper.interimTakenAsFinal(request, response.statusCode()));
             return;
         }
         long announced = TransportSupport.replyHasBody(request.method(), response.statusCode())
                 ? announcedLength(response.headers()) : 0;
         if (announced > maxResponseBytes) {
-            result.completeExceptionally(TransportFailures.tooLarge(request, maxResponseBytes));
+            result.completeExceptionally(FailureMapper.tooLarge(request, maxResponseBytes));
             return;
         }
         Buffer body = Buffer.buffer((int) Math.min(announced >= 0 ? announced : INITIAL_BODY_CAPACITY,
@@ -125,7 +125,7 @@ final class Exchange {
                 return;
             }
             if (chunk.length() > maxResponseBytes - body.length()) {
-                result.completeExceptionally(TransportFailures.tooLarge(request, maxResponseBytes));
+                result.completeExceptionally(FailureMapper.tooLarge(request, maxResponseBytes));
             } else {
                 body.appendBuffer(chunk);
             }
@@ -139,7 +139,7 @@ final class Exchange {
 
     private void fail(Throwable failure) {
         if (!result.isDone()) {
-            result.completeExceptionally(TransportFailures.map(request, failure));
+            result.completeExceptionally(FailureMapper.map(request, failure));
         }
     }
 

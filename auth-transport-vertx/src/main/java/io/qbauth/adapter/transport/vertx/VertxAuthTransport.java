@@ -72,7 +72,7 @@ public final class VertxAuthTransport implements AuthTransport {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final HttpClientAgent client;
-    private final RequestMapping requests;
+    private final RequestMapper requests;
     private final int maxResponseBytes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -87,7 +87,7 @@ public final class VertxAuthTransport implements AuthTransport {
                     ReplyFraming.install(connection);
                 })
                 .build();
-        this.requests = new RequestMapping(config.userAgent());
+        this.requests = new RequestMapper(config.userAgent());
         this.maxResponseBytes = config.maxResponseBytes();
     }
 

@@ -17,11 +17,11 @@ import io.vertx.core.http.RequestOptions;
  * checked here, before Vert.x sees them, because Vert.x puts a rejected <em>value</em> into its exception message and
  * a value may be a session token.
  */
-final class RequestMapping {
+final class RequestMapper {
 
     private final String userAgent;
 
-    RequestMapping(String userAgent) {
+    RequestMapper(String userAgent) {
         this.userAgent = userAgent;
     }
 

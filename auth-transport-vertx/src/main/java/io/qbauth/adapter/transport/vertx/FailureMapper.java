@@ -14,9 +14,9 @@ import javax.net.ssl.SSLException;
  * cause (its messages name the host and port, never request headers or bodies). What is common to every transport
  * comes from {@link TransportSupport}; this class adds what Vert.x and Netty fail with.
  */
-final class TransportFailures {
+final class FailureMapper {
 
-    private TransportFailures() {
+    private FailureMapper() {
     }
 
     static TransportException map(TransportRequest request, Throwable failure) {
