@@ -105,7 +105,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         AuthTransport decorated;
         try {
             decorated = decorateTransport.apply(chosenTransport);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // application code: close what we own whatever it throws
             if (transport == null) {
                 chosenTransport.close();
             }

@@ -159,7 +159,7 @@ public final class QbAuth {
             for (UnaryOperator<T> decorator : decorators) {
                 try {
                     current = decorator.apply(current);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // application code: any failure is a wiring failure, typed
                     throw new ConfigurationException("a " + what + " decorator failed: " + e.getClass().getSimpleName(),
                             e);
                 }

@@ -149,7 +149,7 @@ public final class ErrorClassifier {
         }
         try {
             return Optional.ofNullable(codec.readErrors(response.body(), response.status()));
-        } catch (RuntimeException notAnEnvelope) {
+        } catch (Throwable notAnEnvelope) { // a pluggable codec may throw anything: the reply is then untyped
             return Optional.empty();
         }
     }

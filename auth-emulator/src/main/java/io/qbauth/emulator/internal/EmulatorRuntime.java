@@ -122,7 +122,7 @@ public final class EmulatorRuntime implements AutoCloseable {
                                 : "the one configured");
             }
             return new EmulatorRuntime(vertx, apps, api, services, config.host(), port, controlToken);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a verifier or clock of the application may throw anything: never leak the Vertx
             vertx.close();
             throw e;
         }

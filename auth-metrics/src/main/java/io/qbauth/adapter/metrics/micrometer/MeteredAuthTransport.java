@@ -43,7 +43,7 @@ final class MeteredAuthTransport implements AuthTransport {
         CompletionStage<TransportResponse> reply;
         try {
             reply = delegate.execute(request);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the wrapped transport may throw anything: time it, then pass it on unchanged
             record(start, request, null, e);
             throw e;
         }
@@ -85,7 +85,7 @@ final class MeteredAuthTransport implements AuthTransport {
                 meters.httpRequest(start, method, uri, ioFailure ? IO_ERROR : CLIENT_ERROR,
                         Outcome.UNKNOWN.name(), TagValues.exception(failure), clientName);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // metrics never break a call
             Meters.dropped("the HTTP tags", e);
         }
     }
@@ -98,7 +98,7 @@ final class MeteredAuthTransport implements AuthTransport {
         try {
             String name = transport.name();
             return name != null && BOUNDED_NAME.matcher(name).matches() ? name : "unknown";
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // a transport's name() is its own code
             return "unknown";
         }
     }

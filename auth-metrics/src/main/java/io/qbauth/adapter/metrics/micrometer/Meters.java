@@ -185,12 +185,12 @@ final class Meters {
     private static void increment(MeterProvider<Counter> counter, String name, String... tags) {
         try {
             counter.withTags(tags).increment();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry and its filters are the application's: metrics never break a call
             dropped(name, e);
         }
     }
 
-    static void dropped(String what, RuntimeException e) {
+    static void dropped(String what, Throwable e) {
         LOG.log(System.Logger.Level.DEBUG, () -> "qbauth metrics: dropped a sample of " + what + " ("
                 + e.getClass().getName() + ")", e);
     }
