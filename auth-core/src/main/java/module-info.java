@@ -6,6 +6,7 @@ module io.qbauth.core {
     exports io.qbauth;
     exports io.qbauth.domain;
     exports io.qbauth.config;
+    exports io.qbauth.event;
     exports io.qbauth.spi;
 
     uses io.qbauth.spi.AuthTransportProvider;

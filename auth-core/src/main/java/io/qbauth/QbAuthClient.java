@@ -34,7 +34,7 @@ public interface QbAuthClient extends AutoCloseable {
     /**
      * Creates a new user session directly ({@code POST /session.json} with the credentials) and makes it current;
      * later re-creations make user sessions with the same credentials (or the configured
-     * {@link io.qbauth.spi.CredentialsSupplier}).
+     * {@link io.qbauth.config.CredentialsSupplier}).
      */
     CompletionStage<Session> createUserSession(Credentials credentials);
 
@@ -74,7 +74,7 @@ public interface QbAuthClient extends AutoCloseable {
     /**
      * Adopts an existing session token after checking it with {@code GET /session.json}, which also tells its kind
      * and user id. An adopted session is re-created, when it expires, only if a
-     * {@link io.qbauth.spi.CredentialsSupplier} was configured; otherwise calls fail with
+     * {@link io.qbauth.config.CredentialsSupplier} was configured; otherwise calls fail with
      * {@link io.qbauth.domain.SessionExpiredException}.
      */
     CompletionStage<Session> startSessionWithToken(String token);

@@ -20,7 +20,7 @@ class LayeringRulesTest {
     @ArchTest
     static final ArchRule onion_layers_point_inwards = onionArchitecture()
             .domainModels(Packages.DOMAIN)
-            .applicationServices(Packages.ENTRY, Packages.CONFIG, Packages.SPI, Packages.INTERNAL)
+            .applicationServices(Packages.ENTRY, Packages.CONFIG, Packages.EVENT, Packages.SPI, Packages.INTERNAL)
             .adapter("jackson", Packages.ADAPTER_JACKSON)
             .adapter("jdk", Packages.ADAPTER_JDK)
             .adapter("vertx", Packages.ADAPTER_VERTX)
@@ -37,14 +37,21 @@ class LayeringRulesTest {
 
     @ArchTest
     static final ArchRule ports_never_reach_internals = noClasses()
-            .that().resideInAnyPackage(Packages.SPI, Packages.DOMAIN, Packages.CONFIG)
+            .that().resideInAnyPackage(Packages.SPI, Packages.DOMAIN, Packages.CONFIG, Packages.EVENT)
             .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
             .because("public contracts must not expose implementation classes");
 
     @ArchTest
+    static final ArchRule what_applications_read_never_sends_them_to_the_spi = noClasses()
+            .that().resideInAnyPackage(Packages.DOMAIN, Packages.CONFIG, Packages.EVENT)
+            .should().dependOnClassesThat().resideInAPackage(Packages.SPI)
+            .because("io.qbauth.spi is for transport and codec implementers; configuring the client and listening to"
+                    + " it must not send an application there (issue 11, section 2)");
+
+    @ArchTest
     static final ArchRule internals_stay_inside_auth_core = noClasses()
-            .that().resideOutsideOfPackages(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
-                    Packages.INTERNAL)
+            .that().resideOutsideOfPackages(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.EVENT,
+                    Packages.SPI, Packages.INTERNAL)
             .should().dependOnClassesThat().resideInAPackage(Packages.INTERNAL)
             .because("adapters use the public SPI only, so auth-core may change its internals freely");
 

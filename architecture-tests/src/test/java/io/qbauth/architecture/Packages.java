@@ -7,6 +7,7 @@ final class Packages {
     static final String ENTRY = "io.qbauth";
     static final String DOMAIN = "io.qbauth.domain..";
     static final String CONFIG = "io.qbauth.config..";
+    static final String EVENT = "io.qbauth.event..";
     static final String SPI = "io.qbauth.spi..";
     static final String INTERNAL = "io.qbauth.internal..";
     static final String ADAPTER_JACKSON = "io.qbauth.adapter.codec.jackson..";
@@ -16,7 +17,7 @@ final class Packages {
     static final String EMULATOR = "io.qbauth.emulator..";
 
     /** Every pattern above: each must match classes, or a rule over it could not fail. */
-    static final java.util.List<String> ALL = java.util.List.of(DOMAIN, CONFIG, SPI, INTERNAL, ADAPTER_JACKSON,
+    static final java.util.List<String> ALL = java.util.List.of(DOMAIN, CONFIG, EVENT, SPI, INTERNAL, ADAPTER_JACKSON,
             ADAPTER_JDK, ADAPTER_VERTX, ADAPTER_METRICS, EMULATOR);
 
     private Packages() {

@@ -16,8 +16,8 @@ class ThirdPartyConfinementTest {
 
     @ArchTest
     static final ArchRule core_uses_the_jdk_only = noClasses()
-            .that().resideInAnyPackage(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.SPI,
-                    Packages.INTERNAL)
+            .that().resideInAnyPackage(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.EVENT,
+                    Packages.SPI, Packages.INTERNAL)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..", "io.netty..",
                     "io.micrometer..", "org.slf4j..", "java.net.http..")
             .because("auth-core has no dependency at all and leaves HTTP to the transports");

@@ -1,7 +1,7 @@
 package io.qbauth.config;
 
 import io.qbauth.domain.ConfigurationException;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.qbauth.spi;
 
+import io.qbauth.config.TransportConfig;
+
 /**
  * Service-provider entry for a transport, found with {@link java.util.ServiceLoader} (declared both in
  * {@code META-INF/services/io.qbauth.spi.AuthTransportProvider} and with {@code provides} in

@@ -1,5 +1,8 @@
 /**
- * The outbound ports of qbauth that other modules implement: {@link io.qbauth.spi.AuthTransport} (HTTP),
- * {@link io.qbauth.spi.JsonCodec} (JSON), and the hooks an application plugs in. Public and stable.
+ * For implementers only: the outbound ports other modules implement, {@link io.qbauth.spi.AuthTransport} (HTTP,
+ * found through {@link io.qbauth.spi.AuthTransportProvider}) and {@link io.qbauth.spi.JsonCodec} (JSON, through
+ * {@link io.qbauth.spi.JsonCodecProvider}), with the values they exchange with the core. An application configuring or
+ * listening to a client never needs this package: its settings and hooks are in {@link io.qbauth.config}, its events
+ * in {@link io.qbauth.event}. Public and stable.
  */
 package io.qbauth.spi;

@@ -5,7 +5,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.JsonCodecProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;

@@ -1,7 +1,7 @@
 package io.qbauth.internal.session;
 
-import io.qbauth.spi.AuthEvent;
-import io.qbauth.spi.AuthEventListener;
+import io.qbauth.event.AuthEvent;
+import io.qbauth.event.AuthEventListener;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.qbauth.internal.session;
 
 import io.qbauth.domain.AuthMethod;
 import io.qbauth.domain.SessionKind;
-import io.qbauth.spi.CredentialsSupplier;
+import io.qbauth.config.CredentialsSupplier;
 
 /** Who the client's session is for, which decides how it is re-created. */
 public sealed interface Identity {

@@ -17,7 +17,7 @@ import io.qbauth.internal.http.Exchange;
 import io.qbauth.internal.http.ExpiryHeaders;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.internal.signing.RequestSigner;
-import io.qbauth.spi.CredentialsSupplier;
+import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
 import io.qbauth.spi.TransportResponse;

@@ -8,7 +8,7 @@ import io.qbauth.QbAuthClient;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.JsonCodecProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.JsonCodecProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.testing.TestCodec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import java.io.IOException;
@@ -318,7 +318,8 @@ public abstract class AuthTransportContract {
 
             assertThat(text(await(first))).isEqualTo("first");
             assertThat(text(await(second))).isEqualTo("second");
-            assertThat(server.requestsOn(1)).as("requests on the first connection").isEqualTo(1);
+            // the second call may have waited for the first one's connection (one connection at most): whether it
+            // then ran on it is each transport's own test, as above
         }
     }
 

@@ -7,7 +7,7 @@ import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportSupport;
 import java.lang.management.ManagementFactory;

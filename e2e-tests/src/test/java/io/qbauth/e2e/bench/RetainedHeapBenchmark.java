@@ -4,7 +4,7 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;

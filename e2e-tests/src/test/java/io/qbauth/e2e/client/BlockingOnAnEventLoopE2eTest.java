@@ -9,7 +9,7 @@ import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.Session;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.emulator.junit.QbEmulatorExtension;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;

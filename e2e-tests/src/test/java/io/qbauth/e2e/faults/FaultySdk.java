@@ -9,7 +9,7 @@ import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.e2e.support.Within;
 import io.qbauth.emulator.QbEmulator;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 

@@ -17,9 +17,9 @@ import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.e2e.support.Within;
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.QbEmulator;
-import io.qbauth.spi.AuthEvent;
+import io.qbauth.event.AuthEvent;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.SessionStore;
+import io.qbauth.config.SessionStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -243,7 +243,7 @@ class ThrowingHooksE2eTest {
     }
 
     /** A listener that counts, behind the throwing one: it must still see every event. */
-    private static final class CountingListener implements io.qbauth.spi.AuthEventListener {
+    private static final class CountingListener implements io.qbauth.event.AuthEventListener {
         private final java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override

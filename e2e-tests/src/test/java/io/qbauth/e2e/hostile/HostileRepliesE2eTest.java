@@ -12,7 +12,7 @@ import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.e2e.support.Within;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.qbauth.QbAuthClient;
 import io.qbauth.e2e.support.JvmWarmup;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.time.Duration;
 
 /** A client of the hostile server on its own transport; closing it closes both. */

@@ -23,7 +23,7 @@ import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.emulator.EmulatorStats;
 import io.qbauth.emulator.QbEmulator;
-import io.qbauth.spi.CredentialsSupplier;
+import io.qbauth.config.CredentialsSupplier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,7 +8,7 @@ import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.Credentials;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;

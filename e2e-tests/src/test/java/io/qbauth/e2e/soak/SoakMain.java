@@ -4,7 +4,7 @@ import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.emulator.EmulatorApp;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.util.function.UnaryOperator;
 
 /**

@@ -3,7 +3,7 @@ package io.qbauth.e2e.support;
 import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
 import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.util.function.Function;
 import java.util.stream.Stream;
 

@@ -1,7 +1,7 @@
 package io.qbauth.loadtest.driver;
 
 import io.qbauth.loadtest.server.AppCredentials;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;

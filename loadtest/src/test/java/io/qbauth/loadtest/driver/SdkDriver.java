@@ -9,7 +9,7 @@ import io.qbauth.config.RefreshPolicy;
 import io.qbauth.loadtest.server.AppCredentials;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;

@@ -12,7 +12,7 @@ import io.qbauth.internal.session.Identity;
 import io.qbauth.internal.session.LiveSession;
 import io.qbauth.internal.session.SessionSource;
 import io.qbauth.internal.session.SingleFlightSessionCache;
-import io.qbauth.spi.SessionStore;
+import io.qbauth.config.SessionStore;
 import io.qbauth.testing.TestCodec;
 import java.net.URI;
 import java.time.Clock;

@@ -1,17 +1,17 @@
 package io.qbauth.adapter.metrics.micrometer;
 
-import io.qbauth.spi.AuthEvent;
-import io.qbauth.spi.AuthEvent.FlightJoined;
-import io.qbauth.spi.AuthEvent.LoggedIn;
-import io.qbauth.spi.AuthEvent.LoggedOut;
-import io.qbauth.spi.AuthEvent.RequestReplayed;
-import io.qbauth.spi.AuthEvent.SessionCreated;
-import io.qbauth.spi.AuthEvent.SessionCreationFailed;
-import io.qbauth.spi.AuthEvent.SessionDestroyed;
-import io.qbauth.spi.AuthEvent.SessionExpired;
-import io.qbauth.spi.AuthEvent.SessionInvalidated;
-import io.qbauth.spi.AuthEvent.SessionRecreated;
-import io.qbauth.spi.AuthEventListener;
+import io.qbauth.event.AuthEvent;
+import io.qbauth.event.AuthEvent.FlightJoined;
+import io.qbauth.event.AuthEvent.LoggedIn;
+import io.qbauth.event.AuthEvent.LoggedOut;
+import io.qbauth.event.AuthEvent.RequestReplayed;
+import io.qbauth.event.AuthEvent.SessionCreated;
+import io.qbauth.event.AuthEvent.SessionCreationFailed;
+import io.qbauth.event.AuthEvent.SessionDestroyed;
+import io.qbauth.event.AuthEvent.SessionExpired;
+import io.qbauth.event.AuthEvent.SessionInvalidated;
+import io.qbauth.event.AuthEvent.SessionRecreated;
+import io.qbauth.event.AuthEventListener;
 
 /**
  * Counts the session lifecycle events the decorators cannot see: creations (with their reason), re-creations,

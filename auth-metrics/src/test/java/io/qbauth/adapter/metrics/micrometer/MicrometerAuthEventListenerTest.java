@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qbauth.domain.AuthMethod;
 import io.qbauth.domain.SessionKind;
-import io.qbauth.spi.AuthEvent;
-import io.qbauth.spi.AuthEvent.CreationReason;
-import io.qbauth.spi.AuthEvent.InvalidationOutcome;
-import io.qbauth.spi.AuthEvent.ReplayResult;
+import io.qbauth.event.AuthEvent;
+import io.qbauth.event.AuthEvent.CreationReason;
+import io.qbauth.event.AuthEvent.InvalidationOutcome;
+import io.qbauth.event.AuthEvent.ReplayResult;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 
@@ -26,6 +27,11 @@ import java.util.concurrent.TimeoutException;
  * thread is interrupted, upon which {@code send} cancels the exchange, which closes the connection; the thread's
  * interrupt status is then cleared before anything else runs on it. The stage completes on the exchange's thread,
  * except when the caller completes or cancels it.
+ *
+ * <p>An exchange holds one of the transport's {@code maxConnections} permits from before {@code send} until the reply
+ * is read, so no more than that many connections are ever busy (HTTP/1.1: one exchange per connection), and the pool
+ * the JDK client keeps never grows past it. A caller beyond the bound waits on its own (virtual) thread, within its
+ * deadline.
  */
 final class Exchange implements Runnable, Deadlines.Timed {
 
@@ -43,6 +49,8 @@ final class Exchange implements Runnable, Deadlines.Timed {
     private final HttpRequest httpRequest;
     private final HttpClient client;
     private final BodyHandler<byte[]> bodyHandler;
+    /** One permit per connection the transport may use ({@code maxConnections}): held for the whole exchange. */
+    private final Semaphore connections;
     private final long deadlineNanos;
     private final CompletableFuture<TransportResponse> result = new CompletableFuture<>();
     private volatile Thread thread;
@@ -52,8 +60,10 @@ final class Exchange implements Runnable, Deadlines.Timed {
     /** Set once the deadline's interrupt has been delivered: none is still to come when the thread clears it. */
     private volatile boolean interruptDelivered;
 
-    Exchange(TransportRequest request, HttpRequest httpRequest, HttpClient client, BodyHandler<byte[]> bodyHandler) {
+    Exchange(TransportRequest request, HttpRequest httpRequest, HttpClient client, BodyHandler<byte[]> bodyHandler,
+             Semaphore connections) {
         this.request = request;
+        this.connections = connections;
         this.httpRequest = httpRequest;
         this.client = client;
         this.bodyHandler = bodyHandler;
@@ -103,12 +113,19 @@ final class Exchange implements Runnable, Deadlines.Timed {
         }
         HttpResponse<byte[]> response = null;
         Throwable failure = null;
+        boolean permitted = false;
         try {
+            connections.acquire(); // bounded: the deadline interrupts a wait for a free connection too
+            permitted = true;
             response = client.send(httpRequest, bodyHandler);
         } catch (InterruptedException e) {
             failure = e; // the deadline, the caller, or (when lent) the caller's own interrupt: send() cancelled it
         } catch (Throwable e) {
             failure = e;
+        } finally {
+            if (permitted) {
+                connections.release();
+            }
         }
         if (!SETTLED.compareAndSet(this, false, true)) {
             clearDeadlineInterrupt(); // the deadline won: its interrupt was meant for send(), not for what runs next

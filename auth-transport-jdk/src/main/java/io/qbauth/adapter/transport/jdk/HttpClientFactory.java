@@ -1,7 +1,7 @@
 package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.domain.ConfigurationException;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
@@ -36,8 +36,9 @@ final class HttpClientFactory {
      * per call fell by a third, see e2e-tests' benchmarks). They share one name, {@code qbauth-jdk-http}: the JDK
      * client starts several tasks per exchange, and numbering each thread cost 2% of the throughput.
      *
-     * <p>{@code maxConnections}, {@code keepAlive} and {@code idleTimeout} have no per-client setting in the JDK
-     * client (only JVM-wide {@code jdk.httpclient.*} system properties), so they are not applied here.
+     * <p>{@code keepAlive} and {@code idleTimeout} have no per-client setting in the JDK client (only JVM-wide
+     * {@code jdk.httpclient.*} system properties): {@link JdkAuthTransport} refuses them. {@code maxConnections} is
+     * applied by the transport, which bounds its concurrent exchanges.
      */
     static OwnedClient create(TransportConfig config) {
         ExecutorService executor = Executors.newThreadPerTaskExecutor(

@@ -1,9 +1,10 @@
 package io.qbauth.adapter.transport.jdk;
 
+import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.CallerThread;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import io.qbauth.spi.TransportSupport;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,6 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       request carries no timeout of its own: it would only cover the wait for the response headers, and it takes
  *       the client's lock and wakes its selector thread on every request.</li>
  *   <li>Reply bodies are limited to {@link TransportConfig#maxResponseBytes()} while streaming.</li>
+ *   <li>At most {@link TransportConfig#maxConnections()} exchanges run at once, so at most that many connections are
+ *       open to the host; a caller beyond the bound waits (on its own thread, never a platform thread of the
+ *       transport) within its request's deadline. {@link TransportConfig#keepAlive() keepAlive(false)} and an
+ *       {@link TransportConfig#idleTimeout() idleTimeout} are refused with a {@link ConfigurationException}: the JDK
+ *       client always keeps connections alive, and its idle timeout is JVM-wide
+ *       ({@code -Djdk.httpclient.keepalive.timeout}).</li>
  *   <li>It never retries, never follows redirects, and never reads or adds a session token.</li>
  *   <li>Nor does it let the JDK client send a {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE} twice
  *       ({@link SendOnceBody}; unless the application's client follows redirects or has an authenticator). The JDK
@@ -58,11 +66,17 @@ public final class JdkAuthTransport implements AuthTransport {
     private final LimitedBodyHandler bodyHandler;
     private final ThreadFactory exchangeThreads = Thread.ofVirtual().name("qbauth-jdk-exchange").factory();
     private final Deadlines deadlines = new Deadlines();
+    private final Semaphore connections;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** A transport that builds, owns and closes its own HTTP/1.1 client configured from {@code config}. */
+    /**
+     * A transport that builds, owns and closes its own HTTP/1.1 client configured from {@code config}.
+     *
+     * @throws ConfigurationException if {@code config} asks for what the JDK client cannot do per client
+     *                                ({@code keepAlive(false)}, an {@code idleTimeout})
+     */
     public static JdkAuthTransport create(TransportConfig config) {
-        return new JdkAuthTransport(HttpClientFactory.create(config), config);
+        return new JdkAuthTransport(HttpClientFactory.create(supported(config)), config);
     }
 
     /**
@@ -74,11 +88,29 @@ public final class JdkAuthTransport implements AuthTransport {
     }
 
     /**
-     * A transport on the application's client; of {@code config} only {@code maxResponseBytes} and
-     * {@code userAgent} apply (timeouts and TLS are the client's). {@link #close()} does not close {@code client}.
+     * A transport on the application's client; of {@code config} only {@code maxResponseBytes},
+     * {@code maxConnections} and {@code userAgent} apply (connect timeout and TLS are the client's).
+     * {@link #close()} does not close {@code client}.
+     *
+     * @throws ConfigurationException as {@link #create(TransportConfig)}
      */
     public static JdkAuthTransport create(HttpClient client, TransportConfig config) {
-        return new JdkAuthTransport(Objects.requireNonNull(client, "client"), null, config);
+        return new JdkAuthTransport(Objects.requireNonNull(client, "client"), null, supported(config));
+    }
+
+    /** {@code config}, unless it asks for settings the JDK client has no per-client knob for: never ignored silently. */
+    private static TransportConfig supported(TransportConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (!config.keepAlive()) {
+            throw new ConfigurationException("keepAlive(false) is not supported by the JDK transport: its HttpClient"
+                    + " always reuses connections (use the Vert.x transport to turn keep-alive off)");
+        }
+        if (config.idleTimeout().isPresent()) {
+            throw new ConfigurationException("idleTimeout is not supported by the JDK transport: its HttpClient has"
+                    + " no per-client idle timeout; set -Djdk.httpclient.keepalive.timeout=<seconds> for the JVM, or"
+                    + " use the Vert.x transport");
+        }
+        return config;
     }
 
     private JdkAuthTransport(HttpClientFactory.OwnedClient owned, TransportConfig config) {
@@ -91,6 +123,7 @@ public final class JdkAuthTransport implements AuthTransport {
         this.ownedExecutor = ownedExecutor;
         this.requests = new RequestMapper(config.userAgent(), SendOnceBody.fitsClient(client));
         this.bodyHandler = new LimitedBodyHandler(config.maxResponseBytes());
+        this.connections = new Semaphore(config.maxConnections(), true);
     }
 
     @Override
@@ -106,7 +139,8 @@ public final class JdkAuthTransport implements AuthTransport {
             return CompletableFuture.failedFuture(new InvalidInputException(
                     request.describe() + ": the URI or a header is not valid HTTP"));
         }
-        Exchange exchange = new Exchange(request, httpRequest, client, bodyHandler.forMethod(request.method()));
+        Exchange exchange = new Exchange(request, httpRequest, client, bodyHandler.forMethod(request.method()),
+                connections);
         return CallerThread.claim() ? exchange.runHere(deadlines) : exchange.start(exchangeThreads, deadlines);
     }
 

@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.AuthTransportProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 
 /** ServiceLoader entry of the JDK transport, selected by the name {@value #NAME}. */
 public final class JdkAuthTransportProvider implements AuthTransportProvider {

@@ -1,7 +1,7 @@
 package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.contract.AuthTransportContract;
 
 /** The shared transport contract of auth-core's test-jar, run against {@link JdkAuthTransport}. */

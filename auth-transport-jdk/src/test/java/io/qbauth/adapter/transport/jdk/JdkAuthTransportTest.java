@@ -8,7 +8,7 @@ import io.qbauth.domain.InvalidInputException;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.CallerThread;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import io.qbauth.spi.contract.RawServer;

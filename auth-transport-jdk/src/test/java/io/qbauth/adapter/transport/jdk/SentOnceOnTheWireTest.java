@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.CallerThread;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import java.net.URI;

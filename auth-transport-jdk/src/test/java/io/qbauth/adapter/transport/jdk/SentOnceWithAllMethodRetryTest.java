@@ -5,7 +5,7 @@ import static io.qbauth.adapter.transport.jdk.SentOnceOnTheWireTest.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package io.qbauth.adapter.transport.vertx;
 
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -13,7 +13,7 @@ import java.time.Duration;
  *   <li>HTTP/1.1 only, no ALPN, no decompression (the body is handed over byte for byte), no redirects.</li>
  *   <li>{@code maxConnections} is the HTTP/1.1 pool size per host; {@code connectTimeout} bounds TCP connect;
  *       {@code keepAlive} and {@code idleTimeout} become Vert.x keep-alive and its keep-alive timeout (how long an
- *       idle pooled connection stays open, whole seconds, rounded up).</li>
+ *       idle pooled connection stays open, whole seconds, rounded up; 60 s when the config leaves it empty).</li>
  *   <li>TLS: certificates and host names are verified against the JVM's default trust store unless
  *       {@code sslContext} supplies the trust (and keys), or {@code trustAll} turns verification off. {@code trustAll}
  *       wins over {@code sslContext} and logs a warning.</li>
@@ -22,6 +22,8 @@ import java.time.Duration;
 final class HttpClientSettings {
 
     private static final System.Logger LOG = System.getLogger(HttpClientSettings.class.getName());
+    /** The idle timeout when the config leaves it to the transport. */
+    static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private HttpClientSettings() {
     }
@@ -33,7 +35,7 @@ final class HttpClientSettings {
                 .setDecompressionSupported(false)
                 .setConnectTimeout(saturatedMillis(config.connectTimeout()))
                 .setKeepAlive(config.keepAlive())
-                .setKeepAliveTimeout(wholeSecondsRoundedUp(config.idleTimeout()))
+                .setKeepAliveTimeout(wholeSecondsRoundedUp(config.idleTimeout().orElse(DEFAULT_IDLE_TIMEOUT)))
                 .setVerifyHost(true)
                 .setTrustAll(false);
         if (config.trustAll()) {

@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import io.qbauth.spi.TransportSupport;

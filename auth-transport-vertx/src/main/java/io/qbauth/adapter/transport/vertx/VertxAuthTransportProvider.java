@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.AuthTransportProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 
 /** ServiceLoader entry of the Vert.x transport, selected by the name {@value VertxAuthTransport#NAME}. */
 public final class VertxAuthTransportProvider implements AuthTransportProvider {

@@ -1,7 +1,7 @@
 package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.contract.AuthTransportContract;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package io.qbauth.adapter.transport.vertx;
 import static io.qbauth.adapter.transport.vertx.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportResponse;
 import io.qbauth.spi.contract.RawServer;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.AuthTransportProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static io.qbauth.adapter.transport.vertx.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.adapter.transport.vertx.StubHttpServer.Reply;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import java.time.Duration;

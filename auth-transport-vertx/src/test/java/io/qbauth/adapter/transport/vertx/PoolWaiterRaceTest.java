@@ -3,7 +3,7 @@ package io.qbauth.adapter.transport.vertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.domain.TransportException;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.contract.RawServer;
 import io.vertx.core.Vertx;

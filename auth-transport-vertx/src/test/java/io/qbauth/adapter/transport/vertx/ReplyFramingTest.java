@@ -5,7 +5,7 @@ import static io.qbauth.adapter.transport.vertx.Exchanges.transportFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.domain.TransportException.Kind;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.contract.HostileServer;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.domain.ConfigurationException;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

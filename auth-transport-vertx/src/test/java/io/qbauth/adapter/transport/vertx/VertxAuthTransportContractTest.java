@@ -1,7 +1,7 @@
 package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.spi.AuthTransport;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.contract.AuthTransportContract;
 
 /** The shared transport contract, unchanged, on a transport that owns its {@code Vertx} (the ServiceLoader path). */

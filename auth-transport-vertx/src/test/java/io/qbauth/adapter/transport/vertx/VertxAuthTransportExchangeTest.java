@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.adapter.transport.vertx.StubHttpServer.Received;
 import io.qbauth.adapter.transport.vertx.StubHttpServer.Reply;
 import io.qbauth.domain.InvalidInputException;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportResponse;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.domain.TransportException;
 import io.qbauth.domain.TransportException.Kind;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportResponse;
 import io.qbauth.spi.contract.RawServer;
 import java.net.URI;

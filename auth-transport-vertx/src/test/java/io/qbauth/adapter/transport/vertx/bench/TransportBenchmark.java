@@ -3,7 +3,7 @@ package io.qbauth.adapter.transport.vertx.bench;
 import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.AuthTransportProvider;
-import io.qbauth.spi.TransportConfig;
+import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -1,4 +1,4 @@
-package io.qbauth.spi;
+package io.qbauth.event;
 
 import io.qbauth.domain.AuthMethod;
 import io.qbauth.domain.SessionKind;

@@ -1,4 +1,4 @@
-package io.qbauth.spi;
+package io.qbauth.config;
 
 import io.qbauth.domain.Session;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.qbauth.spi;
+package io.qbauth.event;
 
 /**
  * Receives the session lifecycle events of a client (metrics, audit, a "session expired" hook). Called
