@@ -13,6 +13,7 @@ public abstract sealed class AuthException extends RuntimeException
         permits InvalidInputException,
                 ConfigurationException,
                 ClientClosedException,
+                UnexpectedFailureException,
                 InvalidCredentialsException,
                 ApplicationRejectedException,
                 SessionExpiredException,

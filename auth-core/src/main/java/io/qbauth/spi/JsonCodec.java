@@ -26,6 +26,16 @@ public interface JsonCodec {
      */
     ErrorDetails readErrors(byte[] body, int status);
 
+    /**
+     * Reads the reply of {@code GET /account_settings.json} ({@code {"api_endpoint":"...","chat_endpoint":"...",...}}),
+     * which a client configured with an account key uses to find its account's API host. The default refuses with a
+     * {@link io.qbauth.domain.ProtocolException}, so a codec written before it fails clearly, not silently.
+     */
+    default AccountSettingsPayload readAccountSettings(byte[] body, int status) {
+        throw new io.qbauth.domain.ProtocolException("the JSON codec " + name() + " cannot read account settings",
+                status, io.qbauth.domain.ErrorDetails.NONE);
+    }
+
     /** Writes maps, lists, strings, numbers, booleans and nulls as UTF-8 JSON. */
     byte[] write(Object tree);
 

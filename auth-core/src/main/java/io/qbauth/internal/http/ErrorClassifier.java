@@ -7,6 +7,7 @@ import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.InsufficientSessionException;
 import io.qbauth.domain.InvalidCredentialsException;
 import io.qbauth.domain.ProtocolException;
+import io.qbauth.domain.UnexpectedFailureException;
 import io.qbauth.domain.RateLimitedException;
 import io.qbauth.domain.RequestRejectedException;
 import io.qbauth.domain.ServerException;
@@ -140,6 +141,11 @@ public final class ErrorClassifier {
             }
             throw new ProtocolException(message, e.status(), redactor.redact(e.details(), request, token),
                     e.getCause());
+        } catch (AuthException e) {
+            throw e;
+        } catch (Throwable e) { // a pluggable codec may throw anything: say that it did, and keep the cause
+            throw new UnexpectedFailureException("the JSON codec " + codec.getClass().getSimpleName() + " threw " + e.getClass().getName()
+                    + " reading the reply to " + request.method() + " " + request.path(), e);
         }
     }
 

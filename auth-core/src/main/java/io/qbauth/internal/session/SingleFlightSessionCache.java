@@ -10,6 +10,7 @@ import io.qbauth.domain.InvalidCredentialsException;
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.domain.RateLimitedException;
 import io.qbauth.domain.SessionExpiredException;
+import io.qbauth.domain.UnexpectedFailureException;
 import io.qbauth.domain.SessionKind;
 import io.qbauth.domain.SessionToken;
 import io.qbauth.event.AuthEvent.CreationReason;
@@ -524,9 +525,8 @@ public final class SingleFlightSessionCache {
         if (cause instanceof AuthException auth) {
             return auth;
         }
-        return new SessionExpiredException("no session could be created: " + cause.getClass().getSimpleName()
-                + " was thrown while creating it (by the codec, the clock or another application component)", 0,
-                ErrorDetails.NONE, cause);
+        return new UnexpectedFailureException("no session could be created: " + cause.getClass().getName()
+                + " was thrown while creating it (by the clock, the session store or another component)", cause);
     }
 
     private void remember(LiveSession live) {

@@ -8,10 +8,12 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.codec.jackson.JacksonJsonCodec;
 import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.AuthException;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionKind;
+import io.qbauth.domain.UnexpectedFailureException;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.TransportUnderTest;
 import io.qbauth.e2e.support.Within;
@@ -205,6 +207,49 @@ class ThrowingHooksE2eTest {
             codec.arm(); // the re-creation's reply cannot be read
             Calls.end(client.execute(call));
             Calls.succeedEventually(() -> client.execute(call));
+        }
+    }
+
+    /** Issue 11 §5: it used to surface as a {@code SessionExpiredException}, which said nothing of the codec. */
+    @ParameterizedTest(name = "[{0}, {1}]")
+    @MethodSource("cases")
+    void a_codec_that_throws_is_reported_as_an_unexpected_failure_of_the_codec(TransportUnderTest transport,
+                                                                              Throwables kind) {
+        ThrowingCodec codec = new ThrowingCodec(new JacksonJsonCodec(), kind);
+        try (AuthTransport wire = transport.create();
+             QbAuthClient client = quickRetries(QuickBloxFixture.client(emu, wire)).codec(codec).build()) {
+            codec.arm();
+
+            AuthException failure = Within.failure(client.createApplicationSession());
+
+            assertThat(failure).isInstanceOf(UnexpectedFailureException.class)
+                    .hasMessageContaining("JSON codec").hasMessageContaining("POST /session.json")
+                    .hasRootCauseMessage("thrown by the test's codec");
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}, {1}]")
+    @MethodSource("cases")
+    void a_clock_that_throws_while_a_session_is_created_is_reported_as_an_unexpected_failure(
+            TransportUnderTest transport, Throwables kind) {
+        ThrowingClock clock = new ThrowingClock(kind);
+        try (AuthTransport wire = transport.create();
+             QbAuthClient client = quickRetries(QuickBloxFixture.client(emu, wire, clock)).build()) {
+            AuthException failure = null;
+            for (int nthRead = 1; nthRead <= 10 && !(failure instanceof UnexpectedFailureException); nthRead++) {
+                clock.throwOnRead(nthRead);
+                try {
+                    client.createApplicationSession().toCompletableFuture().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    failure = (AuthException) e.getCause();
+                } finally {
+                    clock.disarm();
+                }
+            }
+
+            assertThat(failure).as("some clock read fails the creation").isNotNull()
+                    .isInstanceOfAny(UnexpectedFailureException.class)
+                    .hasRootCauseMessage("thrown by the test's clock");
         }
     }
 

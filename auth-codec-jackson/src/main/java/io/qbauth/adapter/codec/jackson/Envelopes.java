@@ -2,12 +2,15 @@ package io.qbauth.adapter.codec.jackson;
 
 import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.User;
+import io.qbauth.spi.AccountSettingsPayload;
 import io.qbauth.spi.SessionPayload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps the QuickBlox envelopes ({@code session}, {@code user}, {@code errors}) out of a parsed reply. */
+/**
+ * Maps the QuickBlox envelopes ({@code session}, {@code user}, {@code errors}, account settings) out of a parsed reply.
+ */
 final class Envelopes {
 
     private static final String BASE = "base";
@@ -24,6 +27,11 @@ final class Envelopes {
         }
         return new SessionPayload(session.longOrZero("id"), session.longOrZero("application_id"),
                 session.longOrZero("user_id"), token, session.optionalInstant("created_at"));
+    }
+
+    /** {@code {"api_endpoint":"...","chat_endpoint":"...",...}}: the API endpoint is required. */
+    static AccountSettingsPayload accountSettings(WireObject reply) {
+        return new AccountSettingsPayload(reply.requireText("api_endpoint"), reply.optionalText("chat_endpoint"));
     }
 
     /** {@code {"user":{...}}}; only the id is required. */

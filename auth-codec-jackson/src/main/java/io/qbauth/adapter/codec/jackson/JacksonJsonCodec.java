@@ -2,6 +2,7 @@ package io.qbauth.adapter.codec.jackson;
 
 import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.User;
+import io.qbauth.spi.AccountSettingsPayload;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
 import java.util.Map;
@@ -46,6 +47,11 @@ public final class JacksonJsonCodec implements JsonCodec {
     @Override
     public User readUser(byte[] body, int status) {
         return Envelopes.user(parse(body, status, "user reply", true));
+    }
+
+    @Override
+    public AccountSettingsPayload readAccountSettings(byte[] body, int status) {
+        return Envelopes.accountSettings(parse(body, status, "account settings reply", true));
     }
 
     @Override
