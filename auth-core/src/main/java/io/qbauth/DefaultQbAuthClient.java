@@ -72,8 +72,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
         this.codec = codec;
         this.configuredSupplier = configuredSupplier;
         Events events = new Events(listeners);
-        this.http = new QuickBloxHttp(config, transport);
         this.classifier = new ErrorClassifier(codec, config.clock(), new Redactor(config));
+        this.http = new QuickBloxHttp(config, transport, codec, classifier);
         this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
         LiveSession initial = stored.filter(s -> s.applicationId() == config.applicationId())
                 .filter(s -> s.expiresAt().isAfter(config.clock().instant()))

@@ -88,7 +88,7 @@ public final class QbAuthConfig {
         return authSecret;
     }
 
-    /** The account key, if configured (kept for endpoint discovery via {@code /account_settings.json}). */
+    /** The account key, if configured: the client then discovers its API endpoint from {@code /account_settings.json}. */
     public Optional<String> accountKey() {
         return Optional.ofNullable(accountKey);
     }
@@ -176,7 +176,11 @@ public final class QbAuthConfig {
         public Builder authKey(String value) { authKey = value; return this; }
         /** The auth secret (required). */
         public Builder authSecret(String value) { authSecret = value; return this; }
-        /** The account key (optional; null for none). */
+        /**
+         * The account key (optional; null for none). With one, the client reads its account's API endpoint from
+         * {@code GET /account_settings.json} at {@link #endpoint(URI) endpoint} (header {@code QB-Account-Key}) before
+         * its first request, once, and sends every request there.
+         */
         public Builder accountKey(String value) { accountKey = value; return this; }
         /** The server-side API key (optional; null for none). */
         public Builder apiKey(String value) { apiKey = value; return this; }

@@ -3,6 +3,7 @@ package io.qbauth.testing;
 import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.ProtocolException;
 import io.qbauth.domain.User;
+import io.qbauth.spi.AccountSettingsPayload;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,15 @@ public final class TestCodec implements JsonCodec {
                 Optional.ofNullable(user.get("external_user_id")).map(TestCodec::number), text(user, "facebook_id"),
                 text(user, "custom_data"), tags == null ? List.of() : Arrays.asList(tags.split(",")),
                 instant(user.get("created_at")), instant(user.get("updated_at")), instant(user.get("last_request_at")));
+    }
+
+    @Override
+    public AccountSettingsPayload readAccountSettings(byte[] body, int status) {
+        Map<String, Object> settings = readObject(body, status);
+        if (!(settings.get("api_endpoint") instanceof String api)) {
+            throw new ProtocolException("account settings without api_endpoint", status, ErrorDetails.NONE);
+        }
+        return new AccountSettingsPayload(api, Optional.ofNullable((String) settings.get("chat_endpoint")));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.qbauth.domain.AuthException;
 import io.qbauth.domain.SessionToken;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.spi.TransportResponse;
 import io.qbauth.spi.TransportSupport;
@@ -39,26 +40,54 @@ public final class QuickBloxHttp {
     static final String SDK_HEADER_VALUE = "qbauth-java " + version();
     private static final String API_VERSION = "0.1.1";
 
-    private final String endpoint;
+    private final AccountEndpoint endpoint;
+    private final JsonCodec codec;
+    private final ErrorClassifier classifier;
     private final Duration defaultTimeout;
     private final AuthTransport transport;
     private final Clock clock;
-    /** The last request target and its URI: most calls repeat a path, and parsing a URI is not cheap. */
-    private volatile Target lastTarget = new Target("", null);
+    /** The last request base and target and their URI: most calls repeat a path, and parsing a URI is not cheap. */
+    private volatile Target lastTarget = new Target("", "", null);
 
-    private record Target(String target, URI uri) {
+    private record Target(String base, String target, URI uri) {
     }
 
+    /** For a configuration without an account key: requests go to the configured endpoint. */
     public QuickBloxHttp(QbAuthConfig config, AuthTransport transport) {
-        this.endpoint = config.endpoint().toString();
+        this(config, transport, null, null);
+    }
+
+    /**
+     * Requests go to the configured endpoint, or, with an account key, to the one the account's settings name,
+     * read with {@code codec} (failures classified by {@code classifier}) before the first request.
+     */
+    public QuickBloxHttp(QbAuthConfig config, AuthTransport transport, JsonCodec codec, ErrorClassifier classifier) {
+        if (config.accountKey().isPresent() && (codec == null || classifier == null)) {
+            throw new IllegalArgumentException("endpoint discovery needs a codec and a classifier");
+        }
+        this.endpoint = new AccountEndpoint(config);
+        this.codec = codec;
+        this.classifier = classifier;
         this.defaultTimeout = config.transportConfig().requestTimeout();
         this.transport = transport;
         this.clock = config.clock();
     }
 
-    /** Sends {@code request}, with {@code QB-Token: token} when {@code token} is not null. */
+    /**
+     * Sends {@code request}, with {@code QB-Token: token} when {@code token} is not null, to the client's endpoint
+     * (discovered first if need be: {@link AccountEndpoint}).
+     */
     public CompletableFuture<Exchange> send(ApiRequest request, SessionToken token) {
-        TransportRequest wire = toTransport(request, token);
+        String base = endpoint.current();
+        if (base != null) {
+            return sendTo(base, request, token);
+        }
+        return endpoint.resolve(this, codec, classifier).thenCompose(discovered -> sendTo(discovered, request, token));
+    }
+
+    /** Sends {@code request} to {@code base} (an endpoint URL without a trailing slash). */
+    CompletableFuture<Exchange> sendTo(String base, ApiRequest request, SessionToken token) {
+        TransportRequest wire = toTransport(base, request, token);
         long sentAt = clock.millis();
         CompletionStage<TransportResponse> reply;
         try {
@@ -83,6 +112,11 @@ public final class QuickBloxHttp {
     }
 
     TransportRequest toTransport(ApiRequest request, SessionToken token) {
+        String base = endpoint.current();
+        return toTransport(base == null ? "" : base, request, token);
+    }
+
+    private TransportRequest toTransport(String base, ApiRequest request, SessionToken token) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(request.headers());
         headers.put("QB-SDK", List.of(SDK_HEADER_VALUE));
@@ -92,17 +126,17 @@ public final class QuickBloxHttp {
         if (token != null) {
             headers.put("QB-Token", List.of(token.value()));
         }
-        return new TransportRequest(request.method(), uri(request.target()), headers, request.body(),
+        return new TransportRequest(request.method(), uri(base, request.target()), headers, request.body(),
                 request.timeout().orElse(defaultTimeout));
     }
 
-    private URI uri(String target) {
+    private URI uri(String base, String target) {
         Target last = lastTarget;
-        if (last.target().equals(target)) {
+        if (last.base() == base && last.target().equals(target)) { // the same base string instance: one endpoint
             return last.uri();
         }
-        URI uri = URI.create(endpoint + target);
-        lastTarget = new Target(target, uri);
+        URI uri = URI.create(base + target);
+        lastTarget = new Target(base, target, uri);
         return uri;
     }
 
