@@ -18,7 +18,7 @@ import io.qbauth.domain.SessionToken;
 import io.qbauth.domain.User;
 import io.qbauth.internal.http.CredentialParams;
 import io.qbauth.internal.http.ErrorClassifier;
-import io.qbauth.internal.http.Exchange;
+import io.qbauth.internal.http.TimedResponse;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.internal.http.Redactor;
 import io.qbauth.internal.loader.ProviderLoader;
@@ -273,7 +273,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         });
     }
 
-    private User readUser(ApiRequest request, Exchange exchange) {
+    private User readUser(ApiRequest request, TimedResponse exchange) {
         return classifier.read(request, null, () -> codec.readUser(exchange.response().body(),
                 exchange.response().status()));
     }

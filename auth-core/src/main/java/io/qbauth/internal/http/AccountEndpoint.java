@@ -80,7 +80,7 @@ public final class AccountEndpoint {
     private void discover(QuickBloxHttp http, JsonCodec codec, ErrorClassifier classifier,
                           CompletableFuture<String> flight) {
         ApiRequest request = ApiRequest.get(PATH).header(ACCOUNT_KEY_HEADER, accountKey);
-        CompletableFuture<Exchange> sent;
+        CompletableFuture<TimedResponse> sent;
         try {
             sent = http.sendTo(configured, request, null);
         } catch (Throwable e) {

@@ -78,7 +78,7 @@ public final class ExpiryHeaders {
      * that had already passed when the reply arrived, the time the request was sent plus {@code fallbackTtlMillis}
      * (QuickBlox sessions expire that long after the last request).
      */
-    public static OptionalLong trackedExpiry(Exchange exchange, long fallbackTtlMillis) {
+    public static OptionalLong trackedExpiry(TimedResponse exchange, long fallbackTtlMillis) {
         OptionalLong reported = reportedExpiry(exchange.response(), exchange.receivedAtMillis());
         if (!exchange.response().isSuccess()) {
             return reported;
@@ -93,7 +93,7 @@ public final class ExpiryHeaders {
      * session that expired before it could be used says nothing true about its lifetime, so such a header is
      * treated as absent.
      */
-    public static boolean reportsPastExpiry(Exchange exchange) {
+    public static boolean reportsPastExpiry(TimedResponse exchange) {
         OptionalLong reported = reportedExpiry(exchange.response(), exchange.receivedAtMillis());
         return reported.isPresent() && reported.getAsLong() <= exchange.receivedAtMillis();
     }

@@ -77,7 +77,7 @@ public final class QuickBloxHttp {
      * Sends {@code request}, with {@code QB-Token: token} when {@code token} is not null, to the client's endpoint
      * (discovered first if need be: {@link AccountEndpoint}).
      */
-    public CompletableFuture<Exchange> send(ApiRequest request, SessionToken token) {
+    public CompletableFuture<TimedResponse> send(ApiRequest request, SessionToken token) {
         String base = endpoint.current();
         if (base != null) {
             return sendTo(base, request, token);
@@ -86,7 +86,7 @@ public final class QuickBloxHttp {
     }
 
     /** Sends {@code request} to {@code base} (an endpoint URL without a trailing slash). */
-    CompletableFuture<Exchange> sendTo(String base, ApiRequest request, SessionToken token) {
+    CompletableFuture<TimedResponse> sendTo(String base, ApiRequest request, SessionToken token) {
         TransportRequest wire = toTransport(base, request, token);
         long sentAt = clock.millis();
         CompletionStage<TransportResponse> reply;
@@ -107,7 +107,7 @@ public final class QuickBloxHttp {
                 throw new CompletionException(new TransportException(TransportException.Kind.IO,
                         "the transport " + transport.name() + " completed without a response", null));
             }
-            return new Exchange(response, sentAt, clock.millis());
+            return new TimedResponse(response, sentAt, clock.millis());
         });
     }
 

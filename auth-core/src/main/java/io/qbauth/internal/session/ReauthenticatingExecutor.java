@@ -5,7 +5,7 @@ import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.AuthException;
 import io.qbauth.domain.SessionToken;
 import io.qbauth.internal.http.ErrorClassifier;
-import io.qbauth.internal.http.Exchange;
+import io.qbauth.internal.http.TimedResponse;
 import io.qbauth.internal.http.ExpiryHeaders;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.event.AuthEvent.ReplayResult;
@@ -55,7 +55,7 @@ public final class ReauthenticatingExecutor {
     }
 
     /** Sends {@code request} with the shared session; completes with the 2xx exchange or the classified failure. */
-    public CompletableFuture<Exchange> execute(ApiRequest request) {
+    public CompletableFuture<TimedResponse> execute(ApiRequest request) {
         return cache.acquire().thenCompose(session -> attempt(request, session, true));
     }
 
@@ -63,11 +63,11 @@ public final class ReauthenticatingExecutor {
      * Sends {@code request} with {@code session}, never re-authenticating: a rejected token is invalidated and the
      * call fails with {@link io.qbauth.domain.SessionExpiredException}.
      */
-    public CompletableFuture<Exchange> executeWith(ApiRequest request, LiveSession session) {
+    public CompletableFuture<TimedResponse> executeWith(ApiRequest request, LiveSession session) {
         return attempt(request, session, false);
     }
 
-    private CompletableFuture<Exchange> attempt(ApiRequest request, LiveSession session, boolean mayReplay) {
+    private CompletableFuture<TimedResponse> attempt(ApiRequest request, LiveSession session, boolean mayReplay) {
         return http.send(request, session.token()).thenCompose(exchange -> {
             TransportResponse response = exchange.response();
             if (classifier.isSessionGone(response)) {
@@ -83,7 +83,7 @@ public final class ReauthenticatingExecutor {
         });
     }
 
-    private CompletableFuture<Exchange> replay(ApiRequest request, TransportResponse rejected,
+    private CompletableFuture<TimedResponse> replay(ApiRequest request, TransportResponse rejected,
                                                SessionToken rejectedToken) {
         if (!mayResend(request)) {
             events.publish(new RequestReplayed(request.method(), ReplayResult.SKIPPED_NOT_REPLAYABLE));
@@ -92,7 +92,7 @@ public final class ReauthenticatingExecutor {
         return cache.acquire().handle((session, failure) -> {
             if (failure != null) {
                 events.publish(new RequestReplayed(request.method(), ReplayResult.FAILED));
-                return CompletableFuture.<Exchange>failedFuture(TransportSupport.unwrap(failure));
+                return CompletableFuture.<TimedResponse>failedFuture(TransportSupport.unwrap(failure));
             }
             return attempt(request, session, false).whenComplete((exchange, error) -> events.publish(
                     new RequestReplayed(request.method(), error == null || cameWithReply(error)
@@ -105,7 +105,7 @@ public final class ReauthenticatingExecutor {
                 && (IDEMPOTENT.contains(request.method()) || policy.replayNonIdempotentAfterSessionExpiry());
     }
 
-    private void trackExpiry(LiveSession session, Exchange exchange) {
+    private void trackExpiry(LiveSession session, TimedResponse exchange) {
         ExpiryHeaders.trackedExpiry(exchange, fallbackTtlMillis)
                 .ifPresent(expiry -> cache.extendExpiry(session.token(), expiry));
     }

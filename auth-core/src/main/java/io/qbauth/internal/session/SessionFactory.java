@@ -13,7 +13,7 @@ import io.qbauth.domain.SessionKind;
 import io.qbauth.domain.SessionToken;
 import io.qbauth.internal.http.CredentialParams;
 import io.qbauth.internal.http.ErrorClassifier;
-import io.qbauth.internal.http.Exchange;
+import io.qbauth.internal.http.TimedResponse;
 import io.qbauth.internal.http.ExpiryHeaders;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.internal.signing.RequestSigner;
@@ -90,7 +90,7 @@ public final class SessionFactory implements SessionSource {
     }
 
     /** The session the server describes in {@code exchange}, for {@code token}. */
-    public Session describe(SessionToken token, Exchange exchange, Session.Origin origin, ApiRequest request) {
+    public Session describe(SessionToken token, TimedResponse exchange, Session.Origin origin, ApiRequest request) {
         return toSession(token, readSession(request, exchange, token), exchange, origin);
     }
 
@@ -118,7 +118,7 @@ public final class SessionFactory implements SessionSource {
         });
     }
 
-    private SessionPayload readSession(ApiRequest request, Exchange exchange, SessionToken token) {
+    private SessionPayload readSession(ApiRequest request, TimedResponse exchange, SessionToken token) {
         TransportResponse response = exchange.response();
         if (!response.isSuccess()) {
             throw classifier.classify(request, response, token);
@@ -126,7 +126,7 @@ public final class SessionFactory implements SessionSource {
         return classifier.read(request, token, () -> codec.readSession(response.body(), response.status()));
     }
 
-    private Session toSession(SessionToken token, SessionPayload payload, Exchange exchange, Session.Origin origin) {
+    private Session toSession(SessionToken token, SessionPayload payload, TimedResponse exchange, Session.Origin origin) {
         int status = exchange.response().status();
         if (ExpiryHeaders.reportsPastExpiry(exchange) && pastExpiryWarned.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.WARNING, "the server described a session whose "
@@ -146,7 +146,7 @@ public final class SessionFactory implements SessionSource {
         }
     }
 
-    private static SessionToken tokenOf(SessionPayload payload, Exchange exchange) {
+    private static SessionToken tokenOf(SessionPayload payload, TimedResponse exchange) {
         try {
             return new SessionToken(payload.token());
         } catch (InvalidInputException e) {

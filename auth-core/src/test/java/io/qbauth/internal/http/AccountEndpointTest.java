@@ -47,8 +47,8 @@ class AccountEndpointTest {
         QuickBloxHttp http = http(config(ACCOUNT_KEY, false), request -> request.uri().getPath()
                 .equals(AccountEndpoint.PATH) ? settings : reply(200, "{}"));
 
-        CompletableFuture<Exchange> first = http.send(ApiRequest.get("/users.json"), null);
-        CompletableFuture<Exchange> second = http.send(ApiRequest.get("/users/1.json"), null);
+        CompletableFuture<TimedResponse> first = http.send(ApiRequest.get("/users.json"), null);
+        CompletableFuture<TimedResponse> second = http.send(ApiRequest.get("/users/1.json"), null);
         settings.complete(response(200, "{\"account_id\":55,\"api_endpoint\":\"https://api42.quickblox.example\","
                 + "\"chat_endpoint\":\"chat42.quickblox.example\"}"));
         first.join();

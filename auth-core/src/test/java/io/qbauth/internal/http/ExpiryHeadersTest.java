@@ -67,8 +67,8 @@ class ExpiryHeadersTest {
 
     @Test
     void a_2xx_without_header_falls_back_to_last_request_plus_ttl_and_an_error_reports_nothing() {
-        Exchange ok = new Exchange(new TransportResponse(200, Map.of(), null), RECEIVED - 500, RECEIVED);
-        Exchange notFound = new Exchange(new TransportResponse(404, Map.of(), null), RECEIVED - 500, RECEIVED);
+        TimedResponse ok = new TimedResponse(new TransportResponse(200, Map.of(), null), RECEIVED - 500, RECEIVED);
+        TimedResponse notFound = new TimedResponse(new TransportResponse(404, Map.of(), null), RECEIVED - 500, RECEIVED);
 
         assertThat(ExpiryHeaders.trackedExpiry(ok, 1000)).hasValue(RECEIVED + 500);
         assertThat(ExpiryHeaders.trackedExpiry(notFound, 1000)).isEmpty();

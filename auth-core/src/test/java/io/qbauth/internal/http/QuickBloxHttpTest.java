@@ -56,7 +56,7 @@ class QuickBloxHttpTest {
         AuthTransport empty = request -> null;
 
         for (AuthTransport transport : List.of(throwing, failing, empty)) {
-            CompletableFuture<Exchange> result = new QuickBloxHttp(CONFIG, transport).send(ApiRequest.get("/a.json"),
+            CompletableFuture<TimedResponse> result = new QuickBloxHttp(CONFIG, transport).send(ApiRequest.get("/a.json"),
                     null);
             assertThat(result).failsWithin(Duration.ofSeconds(1)).withThrowableOfType(Exception.class)
                     .satisfies(e -> assertThat(e.getCause()).isInstanceOf(TransportException.class));
@@ -66,7 +66,7 @@ class QuickBloxHttpTest {
     @Test
     void a_transport_exception_passes_through_unchanged() {
         TransportException timeout = new TransportException(TransportException.Kind.TIMEOUT, "late", null);
-        CompletableFuture<Exchange> result = new QuickBloxHttp(CONFIG,
+        CompletableFuture<TimedResponse> result = new QuickBloxHttp(CONFIG,
                 request -> CompletableFuture.failedFuture(new CompletionException(timeout)))
                 .send(ApiRequest.get("/a.json"), null);
 

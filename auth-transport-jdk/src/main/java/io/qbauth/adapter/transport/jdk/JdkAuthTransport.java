@@ -139,7 +139,7 @@ public final class JdkAuthTransport implements AuthTransport {
             return CompletableFuture.failedFuture(new InvalidInputException(
                     request.describe() + ": the URI or a header is not valid HTTP"));
         }
-        Exchange exchange = new Exchange(request, httpRequest, client, bodyHandler.forMethod(request.method()),
+        BlockingSendExchange exchange = new BlockingSendExchange(request, httpRequest, client, bodyHandler.forMethod(request.method()),
                 connections);
         return CallerThread.claim() ? exchange.runHere(deadlines) : exchange.start(exchangeThreads, deadlines);
     }

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Vert.x gives no public access to a connection's Netty pipeline, so {@link #install} reaches it through the public
  * {@code channel()} method of Vert.x's connection class. That works on the class path; on the module path it needs
  * {@code --add-exports io.vertx.core/io.vertx.core.net.impl=io.qbauth.transport.vertx}. Without it the guard is not
- * installed (logged once as a warning) and {@link Exchange} still refuses an interim reply taken as final: it fails
+ * installed (logged once as a warning) and {@link VertxExchange} still refuses an interim reply taken as final: it fails
  * the call and closes that connection.
  */
 final class ReplyFraming {

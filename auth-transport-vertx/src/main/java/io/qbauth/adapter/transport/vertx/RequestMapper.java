@@ -38,7 +38,7 @@ final class RequestMapper {
                 .setAbsoluteURI(absoluteUri(request))
                 .setHeaders(headers(request))
                 .setFollowRedirects(false)
-                // bounds the wait for a pooled connection; the whole exchange is bounded by Exchange's deadline
+                // bounds the wait for a pooled connection; the whole exchange is bounded by VertxExchange's deadline
                 .setConnectTimeout(Math.max(1, request.timeout().toMillis()));
     }
 

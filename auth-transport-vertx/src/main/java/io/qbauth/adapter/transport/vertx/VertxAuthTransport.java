@@ -129,7 +129,7 @@ public final class VertxAuthTransport implements AuthTransport {
             return CompletableFuture.failedFuture(e);
         }
         Context context = vertx.getOrCreateContext();
-        Exchange exchange = new Exchange(request, maxResponseBytes, vertx, context);
+        VertxExchange exchange = new VertxExchange(request, maxResponseBytes, vertx, context);
         if (Vertx.currentContext() == context) {
             exchange.start(client, options);
         } else {

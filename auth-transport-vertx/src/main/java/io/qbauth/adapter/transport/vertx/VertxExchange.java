@@ -29,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * cancelling the returned future. On any early end the HTTP stream is reset, which for HTTP/1.1 closes the
  * connection: a reply nobody will read is not downloaded further and the connection does not go back to the pool.
  */
-final class Exchange {
+final class VertxExchange {
 
     private static final int INITIAL_BODY_CAPACITY = 8 * 1024;
 
@@ -44,7 +44,7 @@ final class Exchange {
     private HttpClientRequest stream;
     private boolean replyRead;
 
-    Exchange(TransportRequest request, int maxResponseBytes, Vertx vertx, Context context) {
+    VertxExchange(TransportRequest request, int maxResponseBytes, Vertx vertx, Context context) {
         this.request = request;
         this.maxResponseBytes = maxResponseBytes;
         this.vertx = vertx;
@@ -187,6 +187,6 @@ final class Exchange {
     /** For tests and diagnostics: the request, without header values or body. */
     @Override
     public String toString() {
-        return "Exchange[" + request.describe() + (result.isDone() ? ", done" : "") + "]";
+        return "VertxExchange[" + request.describe() + (result.isDone() ? ", done" : "") + "]";
     }
 }

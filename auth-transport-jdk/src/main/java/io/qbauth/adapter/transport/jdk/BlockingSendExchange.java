@@ -33,13 +33,13 @@ import java.util.concurrent.TimeoutException;
  * the JDK client keeps never grows past it. A caller beyond the bound waits on its own (virtual) thread, within its
  * deadline.
  */
-final class Exchange implements Runnable, Deadlines.Timed {
+final class BlockingSendExchange implements Runnable, Deadlines.Timed {
 
     private static final VarHandle SETTLED;
 
     static {
         try {
-            SETTLED = MethodHandles.lookup().findVarHandle(Exchange.class, "settled", boolean.class);
+            SETTLED = MethodHandles.lookup().findVarHandle(BlockingSendExchange.class, "settled", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -60,7 +60,7 @@ final class Exchange implements Runnable, Deadlines.Timed {
     /** Set once the deadline's interrupt has been delivered: none is still to come when the thread clears it. */
     private volatile boolean interruptDelivered;
 
-    Exchange(TransportRequest request, HttpRequest httpRequest, HttpClient client, BodyHandler<byte[]> bodyHandler,
+    BlockingSendExchange(TransportRequest request, HttpRequest httpRequest, HttpClient client, BodyHandler<byte[]> bodyHandler,
              Semaphore connections) {
         this.request = request;
         this.connections = connections;
