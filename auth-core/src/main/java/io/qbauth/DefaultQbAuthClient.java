@@ -34,7 +34,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.config.SessionStore;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.util.List;
 import java.util.Optional;
@@ -228,10 +228,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     public CompletionStage<ApiResponse> execute(ApiRequest request) {
         return guarded(() -> {
             require(request, "request");
-            return executor.execute(request).thenApply(exchange -> {
-                TransportResponse response = exchange.response();
-                return new ApiResponse(response.status(), response.headers(), response.body());
-            });
+            return executor.execute(request).thenApply(TimedResponse::response); // the transport's own reply
         });
     }
 

@@ -7,7 +7,7 @@ import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.Credentials;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.testing.FakeQuickBlox;
 import io.qbauth.testing.ManualClock;
 import io.qbauth.testing.TestCodec;
@@ -34,7 +34,7 @@ class BlockingFacadeThreadCheckTest {
             .applicationId(FakeQuickBlox.APP_ID).authKey("key").authSecret("secret").codec(new TestCodec())
             .transport(new AuthTransport() {
                 @Override
-                public CompletionStage<TransportResponse> execute(TransportRequest request) {
+                public CompletionStage<ApiResponse> execute(TransportRequest request) {
                     exchanges.incrementAndGet();
                     return server.execute(request);
                 }

@@ -7,7 +7,7 @@ import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import io.qbauth.testing.FakeQuickBlox;
 import io.qbauth.testing.ManualClock;
@@ -124,7 +124,7 @@ class BlockingInterruptTest {
         TransportException reset = TransportSupport.failure(new TransportRequest("GET",
                 URI.create("https://qb.test/items.json"), Map.of(), null, Duration.ofSeconds(1)),
                 TransportException.Kind.IO, "connection reset", null);
-        server.intercept(request -> CompletableFuture.<TransportResponse>failedFuture(reset));
+        server.intercept(request -> CompletableFuture.<ApiResponse>failedFuture(reset));
 
         assertThatThrownBy(() -> client.blocking().execute(CALL)).isSameAs(reset);
         assertThat(Thread.currentThread().isInterrupted()).isFalse();

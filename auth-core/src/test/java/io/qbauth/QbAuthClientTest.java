@@ -23,7 +23,7 @@ import io.qbauth.event.AuthEvent.ReplayResult;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.config.SessionStore;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.testing.FakeQuickBlox;
 import io.qbauth.testing.ManualClock;
 import io.qbauth.testing.TestCodec;
@@ -284,9 +284,9 @@ class QbAuthClientTest {
     void calls_rejected_with_the_same_old_token_share_one_recreation_and_each_replays_once() {
         BlockingQbAuthClient client = client();
         client.createApplicationSession();
-        List<CompletableFuture<TransportResponse>> held = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<ApiResponse>> held = new CopyOnWriteArrayList<>();
         server.intercept(request -> {
-            CompletableFuture<TransportResponse> reply = new CompletableFuture<>();
+            CompletableFuture<ApiResponse> reply = new CompletableFuture<>();
             held.add(reply);
             return reply;
         });

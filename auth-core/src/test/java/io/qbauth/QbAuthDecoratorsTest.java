@@ -17,7 +17,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +110,10 @@ class QbAuthDecoratorsTest {
         }
 
         @Override
-        public CompletionStage<TransportResponse> execute(TransportRequest request) {
+        public CompletionStage<ApiResponse> execute(TransportRequest request) {
             trail.add(name + ":execute");
             return delegate != null ? delegate.execute(request)
-                    : CompletableFuture.completedFuture(new TransportResponse(500, Map.of(), new byte[0]));
+                    : CompletableFuture.completedFuture(new ApiResponse(500, Map.of(), new byte[0]));
         }
 
         @Override

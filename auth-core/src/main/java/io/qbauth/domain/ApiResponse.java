@@ -8,8 +8,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The successful (2xx) reply to an {@link ApiRequest}. Immutable; {@link #toString()} prints no header values and
- * no body.
+ * A reply, exactly as received: status, headers and raw body. Immutable; {@link #toString()} prints no header values
+ * and no body. The client's {@code execute} completes with the successful (2xx) ones and fails with a typed
+ * {@link AuthException} otherwise; a transport ({@code io.qbauth.spi.AuthTransport}) returns every status in one (a
+ * 401 or a 500 is a reply, not a failure), and the client hands that same instance on: one type from the wire to the
+ * application, no copy in between.
  *
  * @param status  HTTP status code
  * @param headers header name to values, looked up case-insensitively
@@ -19,6 +22,7 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
 
     private static final byte[] EMPTY = new byte[0];
 
+    /** Copies {@code headers} (case-insensitive, unmodifiable) and {@code body} (null: empty). */
     public ApiResponse {
         headers = Headers.copyOf(headers);
         body = body == null ? EMPTY : body.clone();
@@ -28,6 +32,16 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** The body length in bytes, without copying it. */
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** Whether the status is 2xx. */
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
     }
 
     /** The body decoded as UTF-8. */

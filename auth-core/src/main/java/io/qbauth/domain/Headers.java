@@ -9,18 +9,21 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Case-insensitive, immutable header maps for {@link ApiRequest} and {@link ApiResponse}. */
-final class Headers {
+/**
+ * Case-insensitive, immutable header maps, as every request and reply of the SDK holds them ({@link ApiRequest},
+ * {@link ApiResponse}, the transport SPI's requests): the one implementation of that copy.
+ */
+public final class Headers {
 
     private Headers() {
     }
 
     /**
-     * An unmodifiable, case-insensitive copy; values of names differing only in case are merged. A map that is
-     * already case-insensitive and sorted (as this method returns) holds no such duplicates and is copied in one
-     * linear pass.
+     * An unmodifiable, case-insensitive copy with unmodifiable value lists; values of names differing only in case
+     * are merged, null names and null value lists dropped. A map that is already case-insensitive and sorted (as this
+     * method returns) holds no such duplicates and is copied in one linear pass.
      */
-    static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
+    public static Map<String, List<String>> copyOf(Map<String, List<String>> headers) {
         TreeMap<String, List<String>> copy;
         if (headers instanceof SortedMap<String, List<String>> sorted
                 && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
@@ -41,8 +44,8 @@ final class Headers {
         return Collections.unmodifiableSortedMap(copy);
     }
 
-    /** The first value of {@code name}, if any. */
-    static Optional<String> first(Map<String, List<String>> headers, String name) {
+    /** The first value of {@code name} in {@code headers}, if any. */
+    public static Optional<String> first(Map<String, List<String>> headers, String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }

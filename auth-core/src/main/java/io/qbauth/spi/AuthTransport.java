@@ -1,5 +1,7 @@
 package io.qbauth.spi;
 
+import io.qbauth.domain.ApiResponse;
+
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -8,7 +10,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The contract, checked by the transport contract kit in {@code auth-core}'s test-jar:
  * <ul>
- *   <li>every HTTP status, 401 and 5xx included, completes the stage normally with a {@link TransportResponse};</li>
+ *   <li>every HTTP status, 401 and 5xx included, completes the stage normally with a {@link ApiResponse};</li>
  *   <li>connection failures, timeouts and over-size replies complete it exceptionally with a
  *       {@link io.qbauth.domain.TransportException};</li>
  *   <li>a transport never retries, never interprets statuses and never adds or reads session tokens;</li>
@@ -24,7 +26,7 @@ import java.util.concurrent.CompletionStage;
 public interface AuthTransport extends AutoCloseable {
 
     /** Sends the request; the stage completes when the whole reply has been read. */
-    CompletionStage<TransportResponse> execute(TransportRequest request);
+    CompletionStage<ApiResponse> execute(TransportRequest request);
 
     /**
      * Whether the calling thread must never wait for an exchange of this transport, because the exchange itself (its

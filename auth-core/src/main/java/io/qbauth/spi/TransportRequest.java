@@ -1,16 +1,15 @@
 package io.qbauth.spi;
 
+import io.qbauth.domain.Headers;
+
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -36,7 +35,7 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(timeout, "timeout");
         method = method.toUpperCase(Locale.ROOT);
-        headers = copyHeaders(headers);
+        headers = Headers.copyOf(headers);
         body = body == null ? EMPTY : body.clone();
     }
 
@@ -95,36 +94,4 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
                 + ", body=" + body.length + " bytes, timeout=" + timeout + "]";
     }
 
-    /**
-     * An unmodifiable, case-insensitive copy with unmodifiable value lists; values of names that differ only in case
-     * are merged, null names and null value lists dropped. A map that is already case-insensitive and sorted (as this
-     * method returns, and as {@code TreeMap(String.CASE_INSENSITIVE_ORDER)} is) holds no such duplicates and is copied
-     * in one linear pass.
-     */
-    static Map<String, List<String>> copyHeaders(Map<String, List<String>> headers) {
-        TreeMap<String, List<String>> copy;
-        if (headers instanceof SortedMap<String, List<String>> sorted
-                && sorted.comparator() == String.CASE_INSENSITIVE_ORDER) {
-            copy = new TreeMap<>(sorted);
-            copy.values().removeIf(Objects::isNull);
-            copy.replaceAll((name, values) -> List.copyOf(values));
-        } else {
-            copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            if (headers != null) {
-                headers.forEach((name, values) -> {
-                    if (name != null && values != null) {
-                        List<String> earlier = copy.get(name);
-                        copy.put(name, earlier == null ? List.copyOf(values) : merge(earlier, values));
-                    }
-                });
-            }
-        }
-        return Collections.unmodifiableSortedMap(copy);
-    }
-
-    private static List<String> merge(List<String> earlier, List<String> more) {
-        List<String> merged = new ArrayList<>(earlier);
-        merged.addAll(more);
-        return List.copyOf(merged);
-    }
 }

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The header maps of {@link TransportRequest}, {@link TransportResponse} and {@link ApiResponse} are unmodifiable,
+ * The header maps of {@link TransportRequest}, {@link ApiResponse} and {@link ApiResponse} are unmodifiable,
  * case-insensitive snapshots, whatever map they were built from: a plain map (names differing only in case are
  * merged) or an already case-insensitive sorted one (copied in one pass).
  */
@@ -25,7 +25,7 @@ class HeaderCopiesTest {
     private static final List<Function<Map<String, List<String>>, Map<String, List<String>>>> COPIES = List.of(
             headers -> new TransportRequest("GET", URI.create("http://127.0.0.1/x"), headers, null,
                     Duration.ofSeconds(1)).headers(),
-            headers -> new TransportResponse(200, headers, null).headers(),
+            headers -> new ApiResponse(200, headers, null).headers(),
             headers -> new ApiResponse(200, headers, null).headers());
 
     @Test

@@ -2,7 +2,7 @@ package io.qbauth.testing;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public final class FakeQuickBlox implements AuthTransport {
     private final AtomicInteger creations = new AtomicInteger();
     private final AtomicInteger closes = new AtomicInteger();
     private final Queue<TransportRequest> requests = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<Function<TransportRequest, CompletableFuture<TransportResponse>>> interceptor =
+    private final AtomicReference<Function<TransportRequest, CompletableFuture<ApiResponse>>> interceptor =
             new AtomicReference<>(request -> null);
     private volatile CompletableFuture<Void> creationGate = CompletableFuture.completedFuture(null);
 
@@ -69,7 +69,7 @@ public final class FakeQuickBlox implements AuthTransport {
      * Answers requests with {@code interceptor} first; when it returns null the fake answers normally. Replaces the
      * previous interceptor.
      */
-    public void intercept(Function<TransportRequest, CompletableFuture<TransportResponse>> value) {
+    public void intercept(Function<TransportRequest, CompletableFuture<ApiResponse>> value) {
         interceptor.set(value);
     }
 
@@ -107,9 +107,9 @@ public final class FakeQuickBlox implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         requests.add(request);
-        CompletableFuture<TransportResponse> intercepted = interceptor.get().apply(request);
+        CompletableFuture<ApiResponse> intercepted = interceptor.get().apply(request);
         if (intercepted != null) {
             return intercepted;
         }
@@ -145,20 +145,20 @@ public final class FakeQuickBlox implements AuthTransport {
     }
 
     /** A reply with the given status, JSON body and headers. */
-    public static TransportResponse reply(int status, String body, Map<String, String> headers) {
+    public static ApiResponse reply(int status, String body, Map<String, String> headers) {
         Map<String, List<String>> h = new LinkedHashMap<>();
         headers.forEach((name, value) -> h.put(name, List.of(value)));
         if (!body.isEmpty()) {
             h.put("Content-Type", List.of("application/json; charset=utf-8"));
         }
-        return new TransportResponse(status, h, body.getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(status, h, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CompletableFuture<TransportResponse> done(TransportResponse response) {
+    private static CompletableFuture<ApiResponse> done(ApiResponse response) {
         return CompletableFuture.completedFuture(response);
     }
 
-    private TransportResponse createSession(TransportRequest request) {
+    private ApiResponse createSession(TransportRequest request) {
         Map<String, String> form = form(request);
         if (!String.valueOf(APP_ID).equals(form.get("application_id")) || form.get("signature") == null) {
             return json(422, Map.of("errors", Map.of("base", List.of("Unexpected signature"))));
@@ -179,7 +179,7 @@ public final class FakeQuickBlox implements AuthTransport {
         return json(201, sessionJson(token));
     }
 
-    private TransportResponse login(String token, Map<String, String> form) {
+    private ApiResponse login(String token, Map<String, String> form) {
         Account account = accounts.get(form.getOrDefault("login", ""));
         if (account == null || !account.password().equals(form.get("password"))) {
             return json(401, Map.of("errors", List.of("Unauthorized")));
@@ -188,7 +188,7 @@ public final class FakeQuickBlox implements AuthTransport {
         return json(202, userJson(account.id(), account.login()));
     }
 
-    private TransportResponse signUp(TransportRequest request) {
+    private ApiResponse signUp(TransportRequest request) {
         String login = request.header("Content-Type").orElse("").startsWith("application/json")
                 ? jsonLogin(request) : form(request).get("user[login]");
         if (accounts.containsKey(login)) {
@@ -206,7 +206,7 @@ public final class FakeQuickBlox implements AuthTransport {
         return (String) ((Map<String, Object>) root.get("user")).get("login");
     }
 
-    private TransportResponse authenticated(TransportRequest request, Function<String, TransportResponse> handler) {
+    private ApiResponse authenticated(TransportRequest request, Function<String, ApiResponse> handler) {
         String token = request.header("QB-Token").orElse(null);
         if (token == null) {
             return json(401, Map.of("errors", List.of("Token is required")));
@@ -219,7 +219,7 @@ public final class FakeQuickBlox implements AuthTransport {
         return handler.apply(token);
     }
 
-    private TransportResponse json(int status, Map<String, Object> body) {
+    private ApiResponse json(int status, Map<String, Object> body) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (status < 400) {
             headers.put("QB-Token-ExpirationDate", EXPIRY.format(clock.instant().plus(TTL)));

@@ -7,7 +7,7 @@ import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.ProtocolException;
 import io.qbauth.spi.AccountSettingsPayload;
 import io.qbauth.spi.JsonCodec;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.net.URI;
 import java.util.Locale;
@@ -90,7 +90,7 @@ public final class AccountEndpoint {
             if (failure != null) {
                 throw new CompletionException(TransportSupport.unwrap(failure));
             }
-            TransportResponse response = exchange.response();
+            ApiResponse response = exchange.response();
             if (response.status() / 100 != 2) {
                 throw new CompletionException(classifier.classify(request, response));
             }

@@ -15,7 +15,7 @@ import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.SessionToken;
 import io.qbauth.domain.ValidationException;
 import io.qbauth.spi.JsonCodec;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -71,17 +71,17 @@ public final class ErrorClassifier {
     }
 
     /** Whether the reply says the session does not exist: 401 with {@value #SESSION_GONE}. */
-    public boolean isSessionGone(TransportResponse response) {
+    public boolean isSessionGone(ApiResponse response) {
         return response.status() == 401 && errors(response).map(d -> d.contains(SESSION_GONE)).orElse(false);
     }
 
     /** The exception for a non-2xx reply to {@code request}, sent without a session token. */
-    public AuthException classify(ApiRequest request, TransportResponse response) {
+    public AuthException classify(ApiRequest request, ApiResponse response) {
         return classify(request, response, null);
     }
 
     /** The exception for a non-2xx reply to {@code request}, sent with {@code token} (null for none). */
-    public AuthException classify(ApiRequest request, TransportResponse response, SessionToken token) {
+    public AuthException classify(ApiRequest request, ApiResponse response, SessionToken token) {
         int status = response.status();
         Optional<ErrorDetails> parsed = errors(response);
         ErrorDetails received = parsed.orElse(ErrorDetails.NONE);
@@ -149,7 +149,7 @@ public final class ErrorClassifier {
         }
     }
 
-    private Optional<ErrorDetails> errors(TransportResponse response) {
+    private Optional<ErrorDetails> errors(ApiResponse response) {
         if (response.bodyLength() == 0) {
             return Optional.empty();
         }
@@ -172,7 +172,7 @@ public final class ErrorClassifier {
         return ": " + (text.length() > MAX_MESSAGE_DETAIL ? text.substring(0, MAX_MESSAGE_DETAIL) + "..." : text);
     }
 
-    private Optional<Duration> retryAfter(TransportResponse response) {
+    private Optional<Duration> retryAfter(ApiResponse response) {
         return response.header("Retry-After").map(String::trim).flatMap(value -> {
             if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 // the server's value as sent, however large; the client caps what it waits (RefreshPolicy)

@@ -1,6 +1,6 @@
 package io.qbauth.internal.http;
 
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -62,7 +62,7 @@ public final class ExpiryHeaders {
      *
      * @param receivedAtMillis when the reply arrived, by the local clock
      */
-    public static OptionalLong reportedExpiry(TransportResponse response, long receivedAtMillis) {
+    public static OptionalLong reportedExpiry(ApiResponse response, long receivedAtMillis) {
         Optional<Long> expiry = response.header(EXPIRATION_HEADER).flatMap(ExpiryHeaders::parseExpiration);
         if (expiry.isEmpty()) {
             return OptionalLong.empty();

@@ -8,7 +8,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +89,7 @@ public final class QuickBloxHttp {
     CompletableFuture<TimedResponse> sendTo(String base, ApiRequest request, SessionToken token) {
         TransportRequest wire = toTransport(base, request, token);
         long sentAt = clock.millis();
-        CompletionStage<TransportResponse> reply;
+        CompletionStage<ApiResponse> reply;
         try {
             reply = transport.execute(wire);
         } catch (Throwable e) { // a transport is pluggable code: whatever it throws becomes this call's failure

@@ -10,7 +10,7 @@ import io.qbauth.internal.http.ExpiryHeaders;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.event.AuthEvent.ReplayResult;
 import io.qbauth.event.AuthEvent.RequestReplayed;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.time.Duration;
 import java.util.Set;
@@ -69,7 +69,7 @@ public final class ReauthenticatingExecutor {
 
     private CompletableFuture<TimedResponse> attempt(ApiRequest request, LiveSession session, boolean mayReplay) {
         return http.send(request, session.token()).thenCompose(exchange -> {
-            TransportResponse response = exchange.response();
+            ApiResponse response = exchange.response();
             if (classifier.isSessionGone(response)) {
                 cache.invalidate(session.token());
                 return mayReplay && !AUTH_PATHS.contains(request.path())
@@ -83,7 +83,7 @@ public final class ReauthenticatingExecutor {
         });
     }
 
-    private CompletableFuture<TimedResponse> replay(ApiRequest request, TransportResponse rejected,
+    private CompletableFuture<TimedResponse> replay(ApiRequest request, ApiResponse rejected,
                                                SessionToken rejectedToken) {
         if (!mayResend(request)) {
             events.publish(new RequestReplayed(request.method(), ReplayResult.SKIPPED_NOT_REPLAYABLE));

@@ -20,7 +20,7 @@ import io.qbauth.internal.signing.RequestSigner;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.SessionPayload;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +119,7 @@ public final class SessionFactory implements SessionSource {
     }
 
     private SessionPayload readSession(ApiRequest request, TimedResponse exchange, SessionToken token) {
-        TransportResponse response = exchange.response();
+        ApiResponse response = exchange.response();
         if (!response.isSuccess()) {
             throw classifier.classify(request, response, token);
         }

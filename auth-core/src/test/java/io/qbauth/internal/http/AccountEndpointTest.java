@@ -8,7 +8,7 @@ import io.qbauth.domain.ProtocolException;
 import io.qbauth.domain.ServerException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.testing.TestCodec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class AccountEndpointTest {
 
     @Test
     void with_an_account_key_the_first_call_reads_the_settings_once_and_every_call_goes_to_the_discovered_host() {
-        CompletableFuture<TransportResponse> settings = new CompletableFuture<>();
+        CompletableFuture<ApiResponse> settings = new CompletableFuture<>();
         QuickBloxHttp http = http(config(ACCOUNT_KEY, false), request -> request.uri().getPath()
                 .equals(AccountEndpoint.PATH) ? settings : reply(200, "{}"));
 
@@ -119,7 +119,7 @@ class AccountEndpointTest {
         assertThat(sent.getLast().uri()).isEqualTo(URI.create("http://127.0.0.1:8081/users.json"));
     }
 
-    private QuickBloxHttp http(QbAuthConfig config, Function<TransportRequest, CompletableFuture<TransportResponse>> server) {
+    private QuickBloxHttp http(QbAuthConfig config, Function<TransportRequest, CompletableFuture<ApiResponse>> server) {
         AuthTransport transport = request -> {
             sent.add(request);
             return server.apply(request);
@@ -135,12 +135,12 @@ class AccountEndpointTest {
                 .accountKey(accountKey).build();
     }
 
-    private static CompletableFuture<TransportResponse> reply(int status, String json) {
+    private static CompletableFuture<ApiResponse> reply(int status, String json) {
         return CompletableFuture.completedFuture(response(status, json));
     }
 
-    private static TransportResponse response(int status, String json) {
-        return new TransportResponse(status, Map.of("Content-Type", List.of("application/json")),
+    private static ApiResponse response(int status, String json) {
+        return new ApiResponse(status, Map.of("Content-Type", List.of("application/json")),
                 json.getBytes(StandardCharsets.UTF_8));
     }
 }

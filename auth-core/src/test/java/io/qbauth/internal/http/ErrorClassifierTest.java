@@ -13,7 +13,7 @@ import io.qbauth.domain.RequestRejectedException;
 import io.qbauth.domain.ServerException;
 import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.ValidationException;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.testing.TestCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -141,9 +141,9 @@ class ErrorClassifierTest {
         assertThat(classifier.isSessionGone(response(401, "garbage", Map.of()))).isFalse();
     }
 
-    private static TransportResponse response(int status, String body, Map<String, String> headers) {
+    private static ApiResponse response(int status, String body, Map<String, String> headers) {
         Map<String, List<String>> h = new java.util.HashMap<>();
         headers.forEach((k, v) -> h.put(k, List.of(v)));
-        return new TransportResponse(status, h, body.getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(status, h, body.getBytes(StandardCharsets.UTF_8));
     }
 }

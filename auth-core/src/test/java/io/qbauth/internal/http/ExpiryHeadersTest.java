@@ -2,7 +2,7 @@ package io.qbauth.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,8 +67,8 @@ class ExpiryHeadersTest {
 
     @Test
     void a_2xx_without_header_falls_back_to_last_request_plus_ttl_and_an_error_reports_nothing() {
-        TimedResponse ok = new TimedResponse(new TransportResponse(200, Map.of(), null), RECEIVED - 500, RECEIVED);
-        TimedResponse notFound = new TimedResponse(new TransportResponse(404, Map.of(), null), RECEIVED - 500, RECEIVED);
+        TimedResponse ok = new TimedResponse(new ApiResponse(200, Map.of(), null), RECEIVED - 500, RECEIVED);
+        TimedResponse notFound = new TimedResponse(new ApiResponse(404, Map.of(), null), RECEIVED - 500, RECEIVED);
 
         assertThat(ExpiryHeaders.trackedExpiry(ok, 1000)).hasValue(RECEIVED + 500);
         assertThat(ExpiryHeaders.trackedExpiry(notFound, 1000)).isEmpty();
@@ -77,6 +77,6 @@ class ExpiryHeadersTest {
     private static OptionalLong reported(Map<String, String> headers) {
         Map<String, List<String>> h = new java.util.HashMap<>();
         headers.forEach((k, v) -> h.put(k, List.of(v)));
-        return ExpiryHeaders.reportedExpiry(new TransportResponse(200, h, null), RECEIVED);
+        return ExpiryHeaders.reportedExpiry(new ApiResponse(200, h, null), RECEIVED);
     }
 }

@@ -27,7 +27,7 @@ public final class TestProviders {
         }
 
         @Override
-        public CompletableFuture<io.qbauth.spi.TransportResponse> execute(io.qbauth.spi.TransportRequest request) {
+        public CompletableFuture<io.qbauth.domain.ApiResponse> execute(io.qbauth.spi.TransportRequest request) {
             return new CompletableFuture<>();
         }
 

@@ -9,7 +9,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -122,7 +122,7 @@ public abstract class AuthTransportContract {
             reply = (exchange, requestBody) -> respond(exchange, status,
                     Map.of("Content-Type", List.of("application/json")), body);
 
-            TransportResponse response = send(transport, request("GET", "/status.json", Map.of(), EMPTY));
+            ApiResponse response = send(transport, request("GET", "/status.json", Map.of(), EMPTY));
 
             assertThat(response.status()).isEqualTo(status);
             assertThat(response.body()).isEqualTo(body);
@@ -134,7 +134,7 @@ public abstract class AuthTransportContract {
         reply = (exchange, body) -> respond(exchange, 200,
                 Map.of("X-Multi", List.of("one", "two"), "X-Single", List.of("v")), EMPTY);
 
-        TransportResponse response = send(open(baseConfig()), request("GET", "/headers.json",
+        ApiResponse response = send(open(baseConfig()), request("GET", "/headers.json",
                 Map.of("X-Multi", List.of("a", "b"), "X-Custom", List.of("value")), EMPTY));
 
         Received seen = received.remove();
@@ -154,9 +154,9 @@ public abstract class AuthTransportContract {
                 Map.of("Content-Type", List.of("application/octet-stream")), body);
         AuthTransport transport = open(baseConfig());
 
-        TransportResponse echoed = send(transport, request("POST", "/binary.json",
+        ApiResponse echoed = send(transport, request("POST", "/binary.json",
                 Map.of("Content-Type", List.of("application/octet-stream")), binary));
-        TransportResponse empty = send(transport, request("POST", "/empty.json", Map.of(), EMPTY));
+        ApiResponse empty = send(transport, request("POST", "/empty.json", Map.of(), EMPTY));
 
         assertThat(received.remove().body()).isEqualTo(binary);
         assertThat(echoed.body()).isEqualTo(binary);
@@ -226,14 +226,14 @@ public abstract class AuthTransportContract {
         reply = (exchange, body) -> respond(exchange, 200, Map.of(),
                 exchange.getRequestURI().getRawPath().getBytes(StandardCharsets.UTF_8));
         AuthTransport transport = open(baseConfig());
-        List<CompletableFuture<TransportResponse>> replies = new ArrayList<>();
+        List<CompletableFuture<ApiResponse>> replies = new ArrayList<>();
 
         for (int i = 0; i < 200; i++) {
             replies.add(execute(transport, request("GET", "/items/" + i + ".json", Map.of(), EMPTY)));
         }
 
         for (int i = 0; i < replies.size(); i++) {
-            TransportResponse response = replies.get(i).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+            ApiResponse response = replies.get(i).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
             assertThat(response.status()).isEqualTo(200);
             assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("/items/" + i + ".json");
         }
@@ -269,8 +269,8 @@ public abstract class AuthTransportContract {
         })) {
             AuthTransport transport = open(oneConnection());
 
-            TransportResponse first = send(transport, hostile(server, "first"));
-            TransportResponse second = send(transport, hostile(server, "second"));
+            ApiResponse first = send(transport, hostile(server, "first"));
+            ApiResponse second = send(transport, hostile(server, "second"));
 
             assertThat(first.status()).isEqualTo(200);
             assertThat(text(first)).isEqualTo("first");
@@ -312,8 +312,8 @@ public abstract class AuthTransportContract {
         })) {
             AuthTransport transport = open(oneConnection());
 
-            CompletableFuture<TransportResponse> first = execute(transport, hostile(server, "first"));
-            CompletableFuture<TransportResponse> second = execute(transport, hostile(server, "second"));
+            CompletableFuture<ApiResponse> first = execute(transport, hostile(server, "first"));
+            CompletableFuture<ApiResponse> second = execute(transport, hostile(server, "second"));
             secondStarted.countDown();
 
             assertThat(text(await(first))).isEqualTo("first");
@@ -366,7 +366,7 @@ public abstract class AuthTransportContract {
         })) {
             AuthTransport transport = open(oneConnection());
 
-            CompletableFuture<TransportResponse> first = execute(transport, hostile(server, "first"));
+            CompletableFuture<ApiResponse> first = execute(transport, hostile(server, "first"));
             assertThat(bodyStarted.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             first.cancel(true);
 
@@ -412,7 +412,7 @@ public abstract class AuthTransportContract {
         return new TransportRequest("GET", server.uri(id), Map.of(), EMPTY, Duration.ofSeconds(10));
     }
 
-    private static TransportResponse await(CompletableFuture<TransportResponse> reply) {
+    private static ApiResponse await(CompletableFuture<ApiResponse> reply) {
         try {
             return reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -420,7 +420,7 @@ public abstract class AuthTransportContract {
         }
     }
 
-    private static String text(TransportResponse response) {
+    private static String text(ApiResponse response) {
         return new String(response.body(), StandardCharsets.ISO_8859_1);
     }
 
@@ -451,7 +451,7 @@ public abstract class AuthTransportContract {
         return new TransportRequest(method, uri(pathAndQuery), headers, body, Duration.ofSeconds(10));
     }
 
-    private static CompletableFuture<TransportResponse> execute(AuthTransport transport, TransportRequest request) {
+    private static CompletableFuture<ApiResponse> execute(AuthTransport transport, TransportRequest request) {
         try {
             return transport.execute(request).toCompletableFuture();
         } catch (RuntimeException e) {
@@ -459,7 +459,7 @@ public abstract class AuthTransportContract {
         }
     }
 
-    private static TransportResponse send(AuthTransport transport, TransportRequest request) {
+    private static ApiResponse send(AuthTransport transport, TransportRequest request) {
         try {
             return execute(transport, request).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -469,7 +469,7 @@ public abstract class AuthTransportContract {
 
     private static TransportException sendFailing(AuthTransport transport, TransportRequest request) {
         try {
-            TransportResponse response = execute(transport, request).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            ApiResponse response = execute(transport, request).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return fail("expected a TransportException, got status " + response.status());
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();

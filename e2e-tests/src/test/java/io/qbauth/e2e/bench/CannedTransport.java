@@ -2,7 +2,7 @@ package io.qbauth.e2e.bench;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,21 +22,21 @@ final class CannedTransport implements AuthTransport {
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final CompletableFuture<TransportResponse> ok;
+    private final CompletableFuture<ApiResponse> ok;
     private final Map<String, List<String>> headers;
     private long sessions;
 
     CannedTransport() {
         headers = Map.of("Content-Type", List.of("application/json; charset=utf-8"), "QB-Token-ExpirationDate",
                 List.of(EXPIRY.format(Instant.now().plus(Duration.ofHours(2)))));
-        ok = CompletableFuture.completedFuture(new TransportResponse(200, headers,
+        ok = CompletableFuture.completedFuture(new ApiResponse(200, headers,
                 "{}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         if (request.method().equals("POST") && request.uri().getPath().equals("/session.json")) {
-            return CompletableFuture.completedFuture(new TransportResponse(201, headers, session()));
+            return CompletableFuture.completedFuture(new ApiResponse(201, headers, session()));
         }
         return ok;
     }

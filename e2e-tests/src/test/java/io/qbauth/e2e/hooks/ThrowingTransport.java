@@ -2,7 +2,7 @@ package io.qbauth.e2e.hooks;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +34,7 @@ final class ThrowingTransport implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         Mode mode = next.getAndSet(null);
         if (mode == null) {
             return delegate.execute(request);
@@ -42,7 +42,7 @@ final class ThrowingTransport implements AuthTransport {
         return switch (mode) {
             case THROWS -> throw kind.create("transport's execute");
             case FAILS_THE_STAGE -> {
-                CompletableFuture<TransportResponse> failed = new CompletableFuture<>();
+                CompletableFuture<ApiResponse> failed = new CompletableFuture<>();
                 try {
                     throw kind.create("transport's stage");
                 } catch (Throwable t) {

@@ -2,7 +2,7 @@ package io.qbauth.e2e.secrets;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +23,12 @@ final class SpyTransport implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         scanner.text("TransportRequest.toString", request);
         request.header("QB-Token").ifPresent(tokensSent::add);
         return delegate.execute(request).whenComplete((response, failure) -> {
             if (response != null) {
-                scanner.text("TransportResponse.toString", response);
+                scanner.text("ApiResponse.toString", response);
             }
             if (failure != null) {
                 scanner.throwable("transport failure", failure);

@@ -2,7 +2,7 @@ package io.qbauth.e2e.support;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -63,7 +63,7 @@ public final class RecordingTransport implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         sent.add(new Sent(request.method(), request.uri().getPath(), request.header("QB-Token").orElse(null)));
         if (!hold.test(request) || gate.isDone()) {
             return delegate.execute(request);

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.binder.http.Outcome;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -38,9 +38,9 @@ final class MeteredAuthTransport implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         long start = meters.start();
-        CompletionStage<TransportResponse> reply;
+        CompletionStage<ApiResponse> reply;
         try {
             reply = delegate.execute(request);
         } catch (Throwable e) { // the wrapped transport may throw anything: time it, then pass it on unchanged
@@ -73,7 +73,7 @@ final class MeteredAuthTransport implements AuthTransport {
         return "MeteredAuthTransport[" + delegate + "]";
     }
 
-    private void record(long start, TransportRequest request, TransportResponse response, Throwable failure) {
+    private void record(long start, TransportRequest request, ApiResponse response, Throwable failure) {
         try {
             String method = TagValues.httpMethod(request.method());
             String uri = uris.of(request.uri());

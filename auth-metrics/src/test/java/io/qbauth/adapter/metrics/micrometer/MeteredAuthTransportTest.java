@@ -13,7 +13,7 @@ import io.qbauth.domain.InvalidInputException;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -48,14 +48,14 @@ class MeteredAuthTransportTest {
     void theSampleIsTheTimeFromSendingToTheReplyOnTheRegistrysClock() {
         MockClock clock = new MockClock();
         SimpleMeterRegistry mocked = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
-        CompletableFuture<TransportResponse> reply = new CompletableFuture<>();
+        CompletableFuture<ApiResponse> reply = new CompletableFuture<>();
         AuthTransport metered = new MeteredAuthTransport(new Stub(request -> reply, "stub"),
                 new Meters(mocked, QbAuthMetricsOptions.ofDefaults()));
 
-        CompletableFuture<TransportResponse> seen = metered.execute(request("GET", "https://h/session.json"))
+        CompletableFuture<ApiResponse> seen = metered.execute(request("GET", "https://h/session.json"))
                 .toCompletableFuture();
         clock.add(Duration.ofMillis(250));
-        reply.complete(new TransportResponse(200, Map.of(), null));
+        reply.complete(new ApiResponse(200, Map.of(), null));
 
         assertThat(seen).isCompleted();
         assertThat(mocked.get(TIMER).timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250);
@@ -79,7 +79,7 @@ class MeteredAuthTransportTest {
         TransportException timeout = new TransportException(TransportException.Kind.TIMEOUT, "GET /x: timeout", null);
         AuthTransport metered = metered(request -> CompletableFuture.failedFuture(timeout));
 
-        CompletableFuture<TransportResponse> reply = metered.execute(request("GET", "https://h/session.json"))
+        CompletableFuture<ApiResponse> reply = metered.execute(request("GET", "https://h/session.json"))
                 .toCompletableFuture();
 
         assertThat(reply).isCompletedExceptionally();
@@ -154,7 +154,7 @@ class MeteredAuthTransportTest {
         assertThat(registry.get(TIMER).tags(Tags.of("region", "eu")).timer().count()).isEqualTo(1);
     }
 
-    private AuthTransport metered(Function<TransportRequest, CompletionStage<TransportResponse>> answer) {
+    private AuthTransport metered(Function<TransportRequest, CompletionStage<ApiResponse>> answer) {
         return new MeteredAuthTransport(new Stub(answer, "stub"), meters);
     }
 
@@ -162,23 +162,23 @@ class MeteredAuthTransportTest {
         return new TransportRequest(method, URI.create(uri), Map.of(), null, Duration.ofSeconds(1));
     }
 
-    private static CompletionStage<TransportResponse> status(int status) {
-        return CompletableFuture.completedFuture(new TransportResponse(status, Map.of(), null));
+    private static CompletionStage<ApiResponse> status(int status) {
+        return CompletableFuture.completedFuture(new ApiResponse(status, Map.of(), null));
     }
 
     private static final class Stub implements AuthTransport {
-        private final Function<TransportRequest, CompletionStage<TransportResponse>> answer;
+        private final Function<TransportRequest, CompletionStage<ApiResponse>> answer;
         private final String name;
         private volatile boolean closed;
         private volatile boolean mustNotBlock;
 
-        Stub(Function<TransportRequest, CompletionStage<TransportResponse>> answer, String name) {
+        Stub(Function<TransportRequest, CompletionStage<ApiResponse>> answer, String name) {
             this.answer = answer;
             this.name = name;
         }
 
         @Override
-        public CompletionStage<TransportResponse> execute(TransportRequest request) {
+        public CompletionStage<ApiResponse> execute(TransportRequest request) {
             return answer.apply(request);
         }
 

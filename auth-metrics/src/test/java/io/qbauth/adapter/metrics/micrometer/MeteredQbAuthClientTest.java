@@ -50,7 +50,7 @@ class MeteredQbAuthClientTest {
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         io.qbauth.spi.AuthTransport eventLoopOnly = new io.qbauth.spi.AuthTransport() {
             @Override
-            public java.util.concurrent.CompletionStage<io.qbauth.spi.TransportResponse> execute(
+            public java.util.concurrent.CompletionStage<io.qbauth.domain.ApiResponse> execute(
                     io.qbauth.spi.TransportRequest request) {
                 sent.incrementAndGet();
                 return quickBlox.execute(request);

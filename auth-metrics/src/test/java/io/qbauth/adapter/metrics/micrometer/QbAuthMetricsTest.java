@@ -13,7 +13,7 @@ import io.qbauth.domain.Credentials;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -111,7 +111,7 @@ class QbAuthMetricsTest {
     /** Counts close() and delegates everything. */
     private record CloseCounting(AuthTransport delegate, AtomicInteger closes) implements AuthTransport {
         @Override
-        public CompletionStage<TransportResponse> execute(TransportRequest request) {
+        public CompletionStage<ApiResponse> execute(TransportRequest request) {
             return delegate.execute(request);
         }
 

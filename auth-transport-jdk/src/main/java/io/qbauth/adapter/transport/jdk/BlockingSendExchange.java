@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -52,7 +52,7 @@ final class BlockingSendExchange implements Runnable, Deadlines.Timed {
     /** One permit per connection the transport may use ({@code maxConnections}): held for the whole exchange. */
     private final Semaphore connections;
     private final long deadlineNanos;
-    private final CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
     private volatile Thread thread;
     /** Set by whoever decides the outcome first: the thread with the reply or failure, or the deadline. */
     @SuppressWarnings("unused") // through SETTLED
@@ -71,7 +71,7 @@ final class BlockingSendExchange implements Runnable, Deadlines.Timed {
     }
 
     /** Starts the exchange on a thread of {@code threads}, watched by {@code deadlines}; returns its future. */
-    CompletableFuture<TransportResponse> start(ThreadFactory threads, Deadlines deadlines) {
+    CompletableFuture<ApiResponse> start(ThreadFactory threads, Deadlines deadlines) {
         Thread worker = threads.newThread(this);
         thread = worker;
         result.whenComplete((response, failure) -> {
@@ -90,7 +90,7 @@ final class BlockingSendExchange implements Runnable, Deadlines.Timed {
      * {@link TransportException.Kind#IO IO} failure and stays set, which the SDK's blocking facade reports to its
      * caller as a {@code CancellationException}.
      */
-    CompletableFuture<TransportResponse> runHere(Deadlines deadlines) {
+    CompletableFuture<ApiResponse> runHere(Deadlines deadlines) {
         thread = Thread.currentThread();
         deadlines.watch(this);
         exchange(true);
@@ -131,7 +131,7 @@ final class BlockingSendExchange implements Runnable, Deadlines.Timed {
             clearDeadlineInterrupt(); // the deadline won: its interrupt was meant for send(), not for what runs next
             result.completeExceptionally(FailureMapper.map(request, new TimeoutException()));
         } else if (response != null) {
-            result.complete(new TransportResponse(response.statusCode(), response.headers().map(), response.body()));
+            result.complete(new ApiResponse(response.statusCode(), response.headers().map(), response.body()));
         } else if (!(failure instanceof InterruptedException)) {
             result.completeExceptionally(FailureMapper.mapSendFailure(request, failure));
         } else if (lent) {

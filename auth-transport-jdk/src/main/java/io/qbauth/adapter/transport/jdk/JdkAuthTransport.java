@@ -6,7 +6,7 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * application.
  *
  * <ul>
- *   <li>Every status is a {@link TransportResponse}; connection failures, timeouts and over-size replies complete
+ *   <li>Every status is a {@link ApiResponse}; connection failures, timeouts and over-size replies complete
  *       the stage with an {@link io.qbauth.domain.TransportException} whose message names the method and the path
  *       only.</li>
  *   <li>{@link TransportRequest#timeout()} bounds the whole exchange, body included (give or take 10 ms). The JDK
@@ -127,7 +127,7 @@ public final class JdkAuthTransport implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             return CompletableFuture.failedFuture(TransportSupport.notSent(request, "transport is closed"));

@@ -10,7 +10,7 @@ import io.qbauth.spi.AuthTransportProvider;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.contract.RawServer;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -64,7 +64,7 @@ class JdkAuthTransportTest {
                     "Upgrade", List.of("h2c"), "Transfer-Encoding", List.of("chunked"), "QB-Token",
                     List.of(SECRET_TOKEN));
 
-            TransportResponse response = send(new TransportRequest("POST", server.uri("/users.json"), headers,
+            ApiResponse response = send(new TransportRequest("POST", server.uri("/users.json"), headers,
                     "a=1".getBytes(UTF_8), Duration.ofSeconds(5)));
 
             assertThat(response.status()).isEqualTo(200);
@@ -180,7 +180,7 @@ class JdkAuthTransportTest {
             release.await();
         })) {
             for (int i = 0; i < 3; i++) { // a deadline racing the reply must never leave an interrupt behind
-                CompletableFuture<TransportResponse> stage = CallerThread.lend(() -> transport.execute(
+                CompletableFuture<ApiResponse> stage = CallerThread.lend(() -> transport.execute(
                         secretBearing(server.uri("/session.json"), Duration.ofMillis(200)))).toCompletableFuture();
 
                 assertThat(stage).isCompletedExceptionally();
@@ -200,7 +200,7 @@ class JdkAuthTransportTest {
         })) {
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
             Thread caller = Thread.ofVirtual().start(() -> {
-                CompletableFuture<TransportResponse> stage = CallerThread.lend(() -> transport.execute(
+                CompletableFuture<ApiResponse> stage = CallerThread.lend(() -> transport.execute(
                         new TransportRequest("GET", server.uri("/session.json"), Map.of(), null,
                                 Duration.ofMinutes(1)))).toCompletableFuture();
                 boolean interrupted = Thread.currentThread().isInterrupted();
@@ -271,7 +271,7 @@ class JdkAuthTransportTest {
             }
             release.await();
         })) {
-            CompletableFuture<TransportResponse> stage = transport.execute(
+            CompletableFuture<ApiResponse> stage = transport.execute(
                     request("GET", server.uri("/session.json"), Map.of())).toCompletableFuture();
 
             assertThat(stage.handle((response, failure) -> response == null ? 0 : response.bodyLength())
@@ -289,7 +289,7 @@ class JdkAuthTransportTest {
                 hungUp.countDown();
             }
         })) {
-            CompletableFuture<TransportResponse> stage = transport.execute(new TransportRequest("GET",
+            CompletableFuture<ApiResponse> stage = transport.execute(new TransportRequest("GET",
                     server.uri("/session.json"), Map.of(), null, Duration.ofMinutes(1))).toCompletableFuture();
             assertThat(requested.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -353,12 +353,12 @@ class JdkAuthTransportTest {
         }
     }
 
-    private TransportResponse send(TransportRequest request) {
+    private ApiResponse send(TransportRequest request) {
         return send(transport, request);
     }
 
     /** Waits at most 20 s (a bounded, interruptible wait: a regression fails instead of hanging the build). */
-    private static TransportResponse send(JdkAuthTransport transport, TransportRequest request) {
+    private static ApiResponse send(JdkAuthTransport transport, TransportRequest request) {
         try {
             return transport.execute(request).toCompletableFuture().get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

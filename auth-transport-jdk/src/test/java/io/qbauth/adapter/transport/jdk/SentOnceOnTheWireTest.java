@@ -9,7 +9,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -182,7 +182,7 @@ class SentOnceOnTheWireTest {
     }
 
     /** Waits at most 20 s (a bounded wait: a regression fails instead of hanging the build). */
-    static TransportResponse send(JdkAuthTransport transport, TransportRequest request) {
+    static ApiResponse send(JdkAuthTransport transport, TransportRequest request) {
         try {
             return transport.execute(request).toCompletableFuture().get(20, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

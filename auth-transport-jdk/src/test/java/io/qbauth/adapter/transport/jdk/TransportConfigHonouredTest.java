@@ -7,7 +7,7 @@ import io.qbauth.config.TransportConfig;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.contract.RawServer;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +36,7 @@ class TransportConfigHonouredTest {
         CountDownLatch release = new CountDownLatch(1);
         try (RawServer server = keepAliveServer(twoArrived, release);
              JdkAuthTransport transport = JdkAuthTransport.create(TransportConfig.builder().maxConnections(2).build())) {
-            List<CompletableFuture<TransportResponse>> replies = IntStream.range(0, REQUESTS)
+            List<CompletableFuture<ApiResponse>> replies = IntStream.range(0, REQUESTS)
                     .mapToObj(i -> transport.execute(get(server.uri("/" + i), Duration.ofSeconds(5)))
                             .toCompletableFuture())
                     .toList();
@@ -55,11 +55,11 @@ class TransportConfigHonouredTest {
         CountDownLatch release = new CountDownLatch(1);
         try (RawServer server = keepAliveServer(arrived, release);
              JdkAuthTransport transport = JdkAuthTransport.create(TransportConfig.builder().maxConnections(1).build())) {
-            CompletableFuture<TransportResponse> first = transport.execute(get(server.uri("/a"), Duration.ofSeconds(10)))
+            CompletableFuture<ApiResponse> first = transport.execute(get(server.uri("/a"), Duration.ofSeconds(10)))
                     .toCompletableFuture();
             assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
 
-            CompletableFuture<TransportResponse> second =
+            CompletableFuture<ApiResponse> second =
                     transport.execute(get(server.uri("/b"), Duration.ofMillis(300))).toCompletableFuture();
             assertThatThrownBy(() -> second.get(5, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)

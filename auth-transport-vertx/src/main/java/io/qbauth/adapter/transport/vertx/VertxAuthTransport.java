@@ -4,7 +4,7 @@ import io.qbauth.domain.InvalidInputException;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <h2>Behaviour</h2>
  * <ul>
- *   <li>Every status is a {@link TransportResponse}; connection failures, timeouts and over-size replies complete
+ *   <li>Every status is a {@link ApiResponse}; connection failures, timeouts and over-size replies complete
  *       the stage with an {@link io.qbauth.domain.TransportException} whose message names the method and the path
  *       only. Invalid header names or values complete it with an {@link InvalidInputException} naming the header,
  *       never its value.</li>
@@ -117,7 +117,7 @@ public final class VertxAuthTransport implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         Objects.requireNonNull(request, "request");
         if (closed.get()) {
             return CompletableFuture.failedFuture(TransportSupport.notSent(request, "transport is closed"));

@@ -1,7 +1,7 @@
 package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -37,7 +37,7 @@ final class VertxExchange {
     private final int maxResponseBytes;
     private final Vertx vertx;
     private final Context context;
-    private final CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    private final CompletableFuture<ApiResponse> result = new CompletableFuture<>();
 
     // confined to the context thread
     private long deadlineTimer = -1;
@@ -53,7 +53,7 @@ final class VertxExchange {
     }
 
     /** The future the caller gets; completing or cancelling it ends the exchange. */
-    CompletableFuture<TransportResponse> result() {
+    CompletableFuture<ApiResponse> result() {
         return result;
     }
 
@@ -132,7 +132,7 @@ final class VertxExchange {
         });
         response.endHandler(end -> {
             replyRead = true;
-            result.complete(new TransportResponse(response.statusCode(), headers(response.headers()),
+            result.complete(new ApiResponse(response.statusCode(), headers(response.headers()),
                     body.getBytes()));
         });
     }

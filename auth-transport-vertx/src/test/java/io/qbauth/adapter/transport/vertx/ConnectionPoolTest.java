@@ -4,7 +4,7 @@ import static io.qbauth.adapter.transport.vertx.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.contract.RawServer;
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +26,7 @@ class ConnectionPoolTest {
         try (RawServer server = keepAliveServer(twoArrived, release);
              VertxAuthTransport transport = VertxAuthTransport.create(
                      TransportConfig.builder().maxConnections(2).build())) {
-            List<CompletableFuture<TransportResponse>> replies = IntStream.range(0, REQUESTS)
+            List<CompletableFuture<ApiResponse>> replies = IntStream.range(0, REQUESTS)
                     .mapToObj(i -> transport.execute(get(server.uri("/" + i))).toCompletableFuture()).toList();
             assertThat(twoArrived.await(5, TimeUnit.SECONDS)).isTrue();
 

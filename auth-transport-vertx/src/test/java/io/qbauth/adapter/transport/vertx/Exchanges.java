@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,7 @@ final class Exchanges {
         return new TransportRequest(method, uri, headers, body, timeout);
     }
 
-    static TransportResponse response(CompletionStage<TransportResponse> stage) throws Exception {
+    static ApiResponse response(CompletionStage<ApiResponse> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

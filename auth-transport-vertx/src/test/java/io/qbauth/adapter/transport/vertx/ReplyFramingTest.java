@@ -61,7 +61,7 @@ class ReplyFramingTest {
         return new TransportRequest("GET", server.uri(id), Map.of(), null, Duration.ofSeconds(5));
     }
 
-    private static String text(io.qbauth.spi.TransportResponse response) {
+    private static String text(io.qbauth.domain.ApiResponse response) {
         return new String(response.body(), StandardCharsets.ISO_8859_1);
     }
 }

@@ -11,7 +11,7 @@ import io.qbauth.adapter.transport.vertx.StubHttpServer.Received;
 import io.qbauth.adapter.transport.vertx.StubHttpServer.Reply;
 import io.qbauth.domain.InvalidInputException;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ class VertxAuthTransportExchangeTest {
     void dropsTheHeadersTheClientManagesAndStillSendsACorrectRequest() throws Exception {
         byte[] body = "login=alice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-        TransportResponse reply = response(transport.execute(request("POST", server.uri("/login.json"), Map.of(
+        ApiResponse reply = response(transport.execute(request("POST", server.uri("/login.json"), Map.of(
                 "Content-Length", List.of("999"), "Host", List.of("evil.example"), "Connection", List.of("close"),
                 "Transfer-Encoding", List.of("chunked"), "Expect", List.of("100-continue")), body, TIMEOUT)));
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.domain.TransportException;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.contract.RawServer;
 import java.net.URI;
 import java.time.Duration;
@@ -133,7 +133,7 @@ class VertxAuthTransportFailureTest {
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: " + (MAX_BYTES * 10) + "\r\n\r\n");
             connection.awaitClientClose();
         })) {
-            TransportResponse response = Exchanges.response(transport.execute(request("HEAD", server.uri("/big"),
+            ApiResponse response = Exchanges.response(transport.execute(request("HEAD", server.uri("/big"),
                     Map.of(), null, Duration.ofSeconds(5))));
 
             assertThat(response.status()).isEqualTo(200);
@@ -145,7 +145,7 @@ class VertxAuthTransportFailureTest {
     void cancellingTheStageAbortsTheExchange() throws Exception {
         CountDownLatch requestArrived = new CountDownLatch(1);
         try (RawServer server = RawServer.silent(requestArrived)) {
-            CompletableFuture<TransportResponse> stage = transport.execute(get(server.uri("/hang")))
+            CompletableFuture<ApiResponse> stage = transport.execute(get(server.uri("/hang")))
                     .toCompletableFuture();
             assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
 

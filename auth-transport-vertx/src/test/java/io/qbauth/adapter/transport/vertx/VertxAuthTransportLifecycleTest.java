@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.contract.RawServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -128,7 +128,7 @@ class VertxAuthTransportLifecycleTest {
         CountDownLatch requestArrived = new CountDownLatch(1);
         try (RawServer silent = RawServer.silent(requestArrived)) {
             VertxAuthTransport transport = VertxAuthTransport.create(TransportConfig.defaults());
-            CompletableFuture<TransportResponse> stage = transport.execute(get(silent.uri("/hang")))
+            CompletableFuture<ApiResponse> stage = transport.execute(get(silent.uri("/hang")))
                     .toCompletableFuture();
             assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
 
@@ -144,7 +144,7 @@ class VertxAuthTransportLifecycleTest {
         Vertx vertx = Vertx.vertx();
         try (RawServer silent = RawServer.silent(requestArrived)) {
             VertxAuthTransport transport = VertxAuthTransport.create(vertx, TransportConfig.defaults());
-            CompletableFuture<TransportResponse> inFlight = transport.execute(get(silent.uri("/hang")))
+            CompletableFuture<ApiResponse> inFlight = transport.execute(get(silent.uri("/hang")))
                     .toCompletableFuture();
             assertThat(requestArrived.await(5, TimeUnit.SECONDS)).isTrue();
 

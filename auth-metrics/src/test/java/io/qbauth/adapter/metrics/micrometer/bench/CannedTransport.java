@@ -2,7 +2,7 @@ package io.qbauth.adapter.metrics.micrometer.bench;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,14 @@ import java.util.concurrent.CompletionStage;
 final class CannedTransport implements AuthTransport {
 
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"));
-    private static final CompletableFuture<TransportResponse> SESSION = CompletableFuture.completedFuture(
-            new TransportResponse(201, JSON, ("{\"session\":{\"id\":1,\"application_id\":1,\"user_id\":0,"
+    private static final CompletableFuture<ApiResponse> SESSION = CompletableFuture.completedFuture(
+            new ApiResponse(201, JSON, ("{\"session\":{\"id\":1,\"application_id\":1,\"user_id\":0,"
                     + "\"token\":\"" + "0".repeat(40) + "\"}}").getBytes(StandardCharsets.UTF_8)));
-    private static final CompletableFuture<TransportResponse> OK = CompletableFuture.completedFuture(
-            new TransportResponse(200, JSON, "{\"user\":{\"id\":42}}".getBytes(StandardCharsets.UTF_8)));
+    private static final CompletableFuture<ApiResponse> OK = CompletableFuture.completedFuture(
+            new ApiResponse(200, JSON, "{\"user\":{\"id\":42}}".getBytes(StandardCharsets.UTF_8)));
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         return request.method().equals("POST") && request.uri().getPath().equals("/session.json") ? SESSION : OK;
     }
 

@@ -2,7 +2,7 @@ package io.qbauth.adapter.metrics.micrometer.support;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.TransportResponse;
+import io.qbauth.domain.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class InMemoryQuickBlox implements AuthTransport {
     }
 
     @Override
-    public CompletionStage<TransportResponse> execute(TransportRequest request) {
+    public CompletionStage<ApiResponse> execute(TransportRequest request) {
         return CompletableFuture.completedFuture(answer(request.method() + " " + request.uri().getPath(),
                 new String(request.body(), StandardCharsets.UTF_8)));
     }
@@ -55,7 +55,7 @@ public final class InMemoryQuickBlox implements AuthTransport {
         closes.incrementAndGet();
     }
 
-    private TransportResponse answer(String call, String body) {
+    private ApiResponse answer(String call, String body) {
         boolean wrongPassword = body.contains(WRONG_PASSWORD);
         return switch (call) {
             case "POST /session.json" -> {
@@ -78,7 +78,7 @@ public final class InMemoryQuickBlox implements AuthTransport {
                 + ",\"token\":\"token" + tokens.get() + "\"}}";
     }
 
-    private static TransportResponse reply(int status, String body) {
-        return new TransportResponse(status, JSON, body.getBytes(StandardCharsets.UTF_8));
+    private static ApiResponse reply(int status, String body) {
+        return new ApiResponse(status, JSON, body.getBytes(StandardCharsets.UTF_8));
     }
 }
