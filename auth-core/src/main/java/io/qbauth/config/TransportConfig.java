@@ -113,10 +113,10 @@ public record TransportConfig(Duration connectTimeout, Duration requestTimeout, 
          * @throws io.qbauth.domain.ConfigurationException naming the first invalid field
          */
         public TransportConfig build() {
-            requirePositive(connectTimeout, "connectTimeout");
-            requirePositive(requestTimeout, "requestTimeout");
+            Checks.positive(connectTimeout, "connectTimeout");
+            Checks.positive(requestTimeout, "requestTimeout");
             if (idleTimeout != null) {
-                requirePositive(idleTimeout, "idleTimeout");
+                Checks.positive(idleTimeout, "idleTimeout");
             }
             if (maxConnections < 1) {
                 throw new io.qbauth.domain.ConfigurationException("maxConnections must be at least 1");
@@ -128,14 +128,8 @@ public record TransportConfig(Duration connectTimeout, Duration requestTimeout, 
                 throw new io.qbauth.domain.ConfigurationException(
                         "userAgent must be non-blank printable text");
             }
-            return new TransportConfig(connectTimeout, requestTimeout, maxConnections, keepAlive, Optional.ofNullable(idleTimeout),
-                    maxResponseBytes, userAgent, Optional.ofNullable(sslContext), trustAll);
-        }
-
-        private static void requirePositive(Duration value, String field) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new io.qbauth.domain.ConfigurationException(field + " must be a positive duration");
-            }
+            return new TransportConfig(connectTimeout, requestTimeout, maxConnections, keepAlive,
+                    Optional.ofNullable(idleTimeout), maxResponseBytes, userAgent, Optional.ofNullable(sslContext), trustAll);
         }
     }
 }
