@@ -3,6 +3,7 @@ package io.qbauth.emulator;
 import io.qbauth.emulator.internal.EmulatorConfig;
 import io.qbauth.emulator.internal.EmulatorRuntime;
 import io.qbauth.emulator.internal.SeedUser;
+import io.qbauth.emulator.internal.http.AccountSettings;
 import io.qbauth.emulator.internal.http.ServerLimits;
 import io.qbauth.emulator.internal.security.Secret;
 import java.net.URI;
@@ -155,6 +156,10 @@ public final class QbEmulator implements AutoCloseable {
         public static final int DEFAULT_MAX_SESSIONS_PER_APP = 100_000;
         /** Default number of requests the request journal keeps. */
         public static final int DEFAULT_JOURNAL_SIZE = 100;
+        /** The account key {@code GET /account_settings.json} accepts unless {@link #accountKey} sets another. */
+        public static final String DEFAULT_ACCOUNT_KEY = "emulator-account-key";
+        /** The {@code chat_endpoint} {@code GET /account_settings.json} announces. */
+        public static final String DEFAULT_CHAT_ENDPOINT = "chat.quickblox.com";
 
         private String host = "127.0.0.1";
         private int port;
@@ -173,6 +178,8 @@ public final class QbEmulator implements AutoCloseable {
         private int maxSessionsPerApp = DEFAULT_MAX_SESSIONS_PER_APP;
         private int journalSize = DEFAULT_JOURNAL_SIZE;
         private String controlToken;
+        private String accountKey = DEFAULT_ACCOUNT_KEY;
+        private URI accountApiEndpoint;
 
         /** For subclasses. */
         protected AbstractBuilder() {
@@ -310,6 +317,25 @@ public final class QbEmulator implements AutoCloseable {
         }
 
         /**
+         * The account key {@code GET /account_settings.json} requires in {@code QB-Account-Key} (default
+         * {@link #DEFAULT_ACCOUNT_KEY}); any other key, or none, gets 401. Clients configured with this key read
+         * their API endpoint from that reply.
+         */
+        public B accountKey(String accountKey) {
+            this.accountKey = Objects.requireNonNull(accountKey, "accountKey");
+            return self();
+        }
+
+        /**
+         * The {@code api_endpoint} {@code GET /account_settings.json} announces (default: the address the request was
+         * sent to, so clients stay on this emulator). Point it elsewhere, say at a second emulator, to test discovery.
+         */
+        public B accountApiEndpoint(URI apiEndpoint) {
+            this.accountApiEndpoint = Objects.requireNonNull(apiEndpoint, "apiEndpoint");
+            return self();
+        }
+
+        /**
          * Freezes the current settings and returns a starter for them; later builder changes do not affect it.
          *
          * @throws IllegalArgumentException when the settings are invalid
@@ -318,7 +344,8 @@ public final class QbEmulator implements AutoCloseable {
             EmulatorConfig config = new EmulatorConfig(host, port, apps, users, sessionTtl, timestampWindow, clock,
                     passwordHashIterations, maxBodyBytes, maxHeaderBytes, providerTokenVerifier,
                     new ServerLimits(maxConnections, headerTimeout, idleTimeout, maxSessionsPerApp, journalSize),
-                    controlToken);
+                    controlToken,
+                    new AccountSettings(accountKey, Optional.ofNullable(accountApiEndpoint), DEFAULT_CHAT_ENDPOINT));
             return () -> new QbEmulator(EmulatorRuntime.start(config));
         }
     }

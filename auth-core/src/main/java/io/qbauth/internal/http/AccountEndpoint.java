@@ -2,12 +2,13 @@ package io.qbauth.internal.http;
 
 import io.qbauth.config.QbAuthConfig;
 import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.ApiResponse;
+import io.qbauth.domain.ApplicationRejectedException;
 import io.qbauth.domain.AuthException;
 import io.qbauth.domain.ErrorDetails;
 import io.qbauth.domain.ProtocolException;
 import io.qbauth.spi.AccountSettingsPayload;
 import io.qbauth.spi.JsonCodec;
-import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.net.URI;
 import java.util.Locale;
@@ -92,7 +93,7 @@ public final class AccountEndpoint {
             }
             ApiResponse response = exchange.response();
             if (response.status() / 100 != 2) {
-                throw new CompletionException(classifier.classify(request, response));
+                throw new CompletionException(rejection(classifier.classify(request, response)));
             }
             AccountSettingsPayload settings = classifier.read(request, null,
                     () -> codec.readAccountSettings(response.body(), response.status()));
@@ -106,6 +107,19 @@ public final class AccountEndpoint {
                 flight.completeExceptionally(TransportSupport.unwrap(failure));
             }
         });
+    }
+
+    /**
+     * A 401 or 403 here is about the account key, not a user's credentials or a session: say so with the type
+     * applications already treat as "fix the configuration".
+     */
+    private static AuthException rejection(AuthException classified) {
+        int status = classified.status();
+        if (status != 401 && status != 403) {
+            return classified;
+        }
+        return new ApplicationRejectedException("the account key was rejected: GET " + PATH + " failed with HTTP "
+                + status, status, classified.details(), classified);
     }
 
     /** {@code api_endpoint} as a base URL, if it is one the SDK may send tokens to. */

@@ -26,6 +26,8 @@ import java.util.List;
  * @param maxSessions {@code --max-sessions}, per application
  * @param journalSize {@code --journal-size}
  * @param controlToken {@code --control-token}, or {@code null} (masked in {@link #toString()})
+ * @param accountKey {@code --account-key}: the key {@code GET /account_settings.json} accepts (masked in
+ *     {@link #toString()})
  */
 public record CommandLineOptions(
         boolean help,
@@ -43,7 +45,8 @@ public record CommandLineOptions(
         Duration idleTimeout,
         int maxSessions,
         int journalSize,
-        String controlToken) {
+        String controlToken,
+        String accountKey) {
 
     /** The application used when no {@code --app} is given: the protocol doc's test-vector credentials. */
     public static final EmulatorApp DEMO_APP =
@@ -77,6 +80,8 @@ public record CommandLineOptions(
               --control-token TOKEN           token the /_emulator/ endpoints require (Authorization: Bearer
                                               TOKEN or X-Emulator-Token: TOKEN). Default: none on loopback; when
                                               --host is not loopback one is generated and printed at start
+              --account-key KEY               the account key GET /account_settings.json accepts in
+                                              QB-Account-Key (default emulator-account-key)
               --help                          print this help and exit
 
             Exit codes: 0 after --help or a clean stop, 1 when the server cannot start, 2 for a bad command line.
@@ -95,7 +100,7 @@ public record CommandLineOptions(
                 + ", customIdentityProviderApps=" + customIdentityProviderApps + ", maxConnections=" + maxConnections
                 + ", headerTimeout=" + headerTimeout + ", idleTimeout=" + idleTimeout + ", maxSessions="
                 + maxSessions + ", journalSize=" + journalSize + ", controlToken="
-                + (controlToken == null ? "none" : "***") + "]";
+                + (controlToken == null ? "none" : "***") + ", accountKey=***]";
     }
 
     /**
@@ -139,7 +144,8 @@ public record CommandLineOptions(
                 .headerTimeout(headerTimeout)
                 .idleTimeout(idleTimeout)
                 .maxSessionsPerApp(maxSessions)
-                .journalSize(journalSize);
+                .journalSize(journalSize)
+                .accountKey(accountKey);
         if (controlToken != null) {
             builder.controlToken(controlToken);
         }
@@ -169,7 +175,7 @@ public record CommandLineOptions(
         private static final List<String> VALUE_OPTIONS = List.of("--host", "--port", "--app", "--user",
                 "--session-ttl", "--timestamp-window", "--password-hash-iterations", "--max-body-bytes",
                 "--custom-identity-provider", "--max-connections", "--header-timeout", "--idle-timeout",
-                "--max-sessions", "--journal-size", "--control-token");
+                "--max-sessions", "--journal-size", "--control-token", "--account-key");
 
         private boolean help;
         private String host = "127.0.0.1";
@@ -187,6 +193,7 @@ public record CommandLineOptions(
         private int maxSessions = QbEmulator.AbstractBuilder.DEFAULT_MAX_SESSIONS_PER_APP;
         private int journalSize = QbEmulator.AbstractBuilder.DEFAULT_JOURNAL_SIZE;
         private String controlToken;
+        private String accountKey = QbEmulator.AbstractBuilder.DEFAULT_ACCOUNT_KEY;
 
         boolean takesValue(String option) {
             return VALUE_OPTIONS.contains(option);
@@ -215,7 +222,8 @@ public record CommandLineOptions(
                 case "--idle-timeout" -> idleTimeout = DurationFlag.parse(option, value);
                 case "--max-sessions" -> maxSessions = integer(option, value, 1, Integer.MAX_VALUE);
                 case "--journal-size" -> journalSize = integer(option, value, 0, 1_000_000);
-                case "--control-token" -> controlToken = controlToken(value);
+                case "--control-token" -> controlToken = printableToken(option, value);
+                case "--account-key" -> accountKey = printableToken(option, value);
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
@@ -229,7 +237,7 @@ public record CommandLineOptions(
             }
             return new CommandLineOptions(help, host, port, served, users, sessionTtl, timestampWindow,
                     passwordHashIterations, maxBodyBytes, customIdentityProviderApps, maxConnections, headerTimeout,
-                    idleTimeout, maxSessions, journalSize, controlToken);
+                    idleTimeout, maxSessions, journalSize, controlToken, accountKey);
         }
 
         private static long applicationId(String option, String value) throws UsageException {
@@ -244,9 +252,9 @@ public record CommandLineOptions(
             throw new UsageException(option + " expects an application id, got '" + value + "'");
         }
 
-        private static String controlToken(String value) throws UsageException {
+        private static String printableToken(String option, String value) throws UsageException {
             if (!value.chars().allMatch(c -> c > ' ' && c < 127)) {
-                throw new UsageException("--control-token must be printable ASCII without spaces");
+                throw new UsageException(option + " must be printable ASCII without spaces");
             }
             return value;
         }

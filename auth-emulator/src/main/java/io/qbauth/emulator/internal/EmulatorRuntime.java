@@ -85,7 +85,7 @@ public final class EmulatorRuntime implements AutoCloseable {
                 ? config.controlToken()
                 : HexFormat.of().formatHex(token(random));
         HttpApi api = new HttpApi(services, config.maxBodyBytes(), config.limits(),
-                new HttpApi.ControlAccess(loopback, controlToken));
+                new HttpApi.ControlAccess(loopback, controlToken), config.account());
 
         int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
         Vertx vertx = Vertx.vertx(new VertxOptions()

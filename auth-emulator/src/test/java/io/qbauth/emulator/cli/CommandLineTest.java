@@ -151,6 +151,16 @@ class CommandLineTest {
     }
 
     @Test
+    void parses_the_account_key_and_masks_it() throws UsageException {
+        CommandLineOptions options = CommandLineOptions.parse("--account-key", "acc-K3y-9");
+
+        assertThat(options.accountKey()).isEqualTo("acc-K3y-9");
+        assertThat(options.toString()).doesNotContain("acc-K3y-9");
+        assertThat(CommandLineOptions.parse().accountKey()).isEqualTo(QbEmulator.AbstractBuilder.DEFAULT_ACCOUNT_KEY);
+        assertThat(run("--account-key", "has space")).isEqualTo(2);
+    }
+
+    @Test
     void boundOffLoopbackItWarnsAndPrintsTheGeneratedControlToken() {
         AtomicReference<String> token = new AtomicReference<>();
 

@@ -299,6 +299,7 @@ class SecretsE2eTest {
                 .app(EmulatorApp.of(APP_ID, AUTH_KEY, AUTH_SECRET).withApiKey(API_KEY))
                 .app(EmulatorApp.of(IDP_APP_ID, IDP_AUTH_KEY, IDP_AUTH_SECRET).withCustomIdentityProvider())
                 .user(APP_ID, LOGIN, PASSWORD)
+                .accountKey(ACCOUNT_KEY)
                 .timestampWindow(Duration.ofDays(1))
                 .passwordHashIterations(1_000)
                 .start();

@@ -16,6 +16,7 @@ record ErrorReply(int status, String body, boolean reportsExpiry) {
     static final ErrorReply TOKEN_REQUIRED = list(401, "Token is required").withoutExpiry();
     static final ErrorReply SESSION_NOT_FOUND = base(401, "Required session does not exist").withoutExpiry();
     static final ErrorReply UNAUTHORIZED = list(401, "Unauthorized");
+    static final ErrorReply ACCOUNT_KEY_REJECTED = list(401, "Unauthorized").withoutExpiry();
     static final ErrorReply INVALID_API_KEY = base(401, "Invalid API key");
     static final ErrorReply FORBIDDEN_NEED_USER = base(403, "Forbidden. Need user.");
     static final ErrorReply FORBIDDEN_OTHER_USER = base(403, "Forbidden. Not your user.");

@@ -28,6 +28,7 @@ public final class HttpApi {
     private final int maxBodyBytes;
     private final ServerLimits limits;
     private final ControlAccess controlAccess;
+    private final AccountSettings account;
     private final HttpMetrics httpMetrics = new HttpMetrics();
     private final ConnectionLimiter connections;
     private final RequestJournal journal;
@@ -39,9 +40,12 @@ public final class HttpApi {
      * @param maxBodyBytes request bodies above this size are refused with 413
      * @param limits connection, timeout and journal limits
      * @param controlAccess who may use the {@code /_emulator/} endpoints
+     * @param account the account {@code GET /account_settings.json} describes
      */
-    public HttpApi(Services services, int maxBodyBytes, ServerLimits limits, ControlAccess controlAccess) {
+    public HttpApi(Services services, int maxBodyBytes, ServerLimits limits, ControlAccess controlAccess,
+            AccountSettings account) {
         this.services = services;
+        this.account = account;
         this.maxBodyBytes = maxBodyBytes;
         this.limits = limits;
         this.controlAccess = controlAccess;
@@ -84,6 +88,7 @@ public final class HttpApi {
                 new BodyReader(vertx, maxBodyBytes, limits.headerTimeout().toMillis()), replies);
         routes.exact("/session", get(sessions::get), post(sessions::create), delete(sessions::delete));
         routes.exact("/login", post(logins::login), delete(logins::logout));
+        routes.exact("/account_settings", get(new AccountEndpoints(account, replies)::settings));
         routes.exact("/users", post(users::create));
         routes.pattern("/users/(?<id>[^/]+?)", get(users::show), put(users::update));
         routes.pattern("/users/(?<id>[^/]+)/tokens", post(tokens::mint));
