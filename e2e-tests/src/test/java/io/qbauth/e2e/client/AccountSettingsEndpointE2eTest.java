@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * A client configured with an account key reads its API endpoint from {@code GET /account_settings.json} at the
  * configured endpoint, once, before its first request, as QuickBlox's own SDKs do (wire document, section 4.8).
  */
-class AccountKeyDiscoveryE2eTest {
+class AccountSettingsEndpointE2eTest {
 
     private static final String ACCOUNT_KEY = "e2e-account-KEY_42";
     private static final int CALLERS = 50;
