@@ -3,7 +3,7 @@ package io.qbauth.emulator;
 import io.qbauth.emulator.internal.EmulatorConfig;
 import io.qbauth.emulator.internal.EmulatorRuntime;
 import io.qbauth.emulator.internal.SeedUser;
-import io.qbauth.emulator.internal.http.AccountSettings;
+import io.qbauth.emulator.internal.http.endpoints.AccountSettings;
 import io.qbauth.emulator.internal.http.ServerLimits;
 import io.qbauth.emulator.internal.security.Secret;
 import java.net.URI;

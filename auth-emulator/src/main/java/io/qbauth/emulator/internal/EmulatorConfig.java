@@ -2,7 +2,7 @@ package io.qbauth.emulator.internal;
 
 import io.qbauth.emulator.EmulatorApp;
 import io.qbauth.emulator.ProviderTokenVerifier;
-import io.qbauth.emulator.internal.http.AccountSettings;
+import io.qbauth.emulator.internal.http.endpoints.AccountSettings;
 import io.qbauth.emulator.internal.http.ServerLimits;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.qbauth.emulator.internal.auth.UserAuthenticator;
 import io.qbauth.emulator.internal.faults.AdjustableClock;
 import io.qbauth.emulator.internal.faults.FaultPlan;
 import io.qbauth.emulator.internal.http.HttpApi;
-import io.qbauth.emulator.internal.http.Services;
+import io.qbauth.emulator.internal.http.endpoints.Services;
 import io.qbauth.emulator.internal.security.PasswordHasher;
 import io.qbauth.emulator.internal.state.AppRegistry;
 import io.qbauth.emulator.internal.state.AppState;

@@ -1,6 +1,13 @@
 package io.qbauth.emulator.internal.http;
 
 import io.qbauth.emulator.internal.auth.AuthenticationFailure;
+import io.qbauth.emulator.internal.http.connections.ConnectionWatch;
+import io.qbauth.emulator.internal.http.faults.FaultInjector;
+import io.qbauth.emulator.internal.http.faults.InjectedRefusal;
+import io.qbauth.emulator.internal.http.rendering.ApiException;
+import io.qbauth.emulator.internal.http.rendering.ErrorReply;
+import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
+import io.qbauth.emulator.internal.http.requests.UnreadableRequestBody;
 import io.qbauth.emulator.internal.params.MalformedRequestException;
 import io.qbauth.emulator.internal.state.SessionLimitExceeded;
 import io.qbauth.emulator.internal.state.ValidationFailure;
@@ -28,16 +35,18 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     private final ReplyWriter replies;
     private final ConnectionWatch connections;
+    private final FaultInjector faults;
 
-    FailureHandler(ReplyWriter replies, ConnectionWatch connections) {
+    FailureHandler(ReplyWriter replies, ConnectionWatch connections, FaultInjector faults) {
         this.replies = replies;
         this.connections = connections;
+        this.faults = faults;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         if (ctx.failure() instanceof InjectedRefusal refusal && !ctx.response().headWritten()) {
-            replies.refuse(ctx, refusal.fault());
+            faults.refuse(ctx, refusal.fault());
             return;
         }
         if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {

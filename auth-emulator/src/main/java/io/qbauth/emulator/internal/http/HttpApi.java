@@ -5,6 +5,28 @@ import static io.qbauth.emulator.internal.http.Endpoint.get;
 import static io.qbauth.emulator.internal.http.Endpoint.post;
 import static io.qbauth.emulator.internal.http.Endpoint.put;
 
+import io.qbauth.emulator.internal.http.connections.ConnectionLimiter;
+import io.qbauth.emulator.internal.http.connections.ConnectionWatch;
+import io.qbauth.emulator.internal.http.control.ConnectionCounts;
+import io.qbauth.emulator.internal.http.control.ControlEndpoints;
+import io.qbauth.emulator.internal.http.control.ControlGuard;
+import io.qbauth.emulator.internal.http.control.IntrospectionEndpoints;
+import io.qbauth.emulator.internal.http.endpoints.AccountEndpoints;
+import io.qbauth.emulator.internal.http.endpoints.AccountSettings;
+import io.qbauth.emulator.internal.http.endpoints.Authentication;
+import io.qbauth.emulator.internal.http.endpoints.LoginEndpoints;
+import io.qbauth.emulator.internal.http.endpoints.Services;
+import io.qbauth.emulator.internal.http.endpoints.SessionEndpoints;
+import io.qbauth.emulator.internal.http.endpoints.SessionReadFastPath;
+import io.qbauth.emulator.internal.http.endpoints.UserEndpoints;
+import io.qbauth.emulator.internal.http.endpoints.UserTokenEndpoint;
+import io.qbauth.emulator.internal.http.faults.FaultInjector;
+import io.qbauth.emulator.internal.http.journal.RequestJournal;
+import io.qbauth.emulator.internal.http.rendering.ErrorReply;
+import io.qbauth.emulator.internal.http.rendering.HttpMetrics;
+import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
+import io.qbauth.emulator.internal.http.rendering.UtcTimestamps;
+import io.qbauth.emulator.internal.http.requests.BodyReader;
 import io.qbauth.emulator.internal.state.AppState;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -76,13 +98,14 @@ public final class HttpApi {
         LoginEndpoints logins = new LoginEndpoints(services, authentication, replies, worker);
         UserEndpoints users = new UserEndpoints(services, authentication, replies, worker);
         UserTokenEndpoint tokens = new UserTokenEndpoint(services, authentication, replies);
-        IntrospectionEndpoints introspection = new IntrospectionEndpoints(services, replies, httpMetrics,
-                connections, journal, this::resetStats);
-        ControlEndpoints control = new ControlEndpoints(services, replies);
+        IntrospectionEndpoints introspection = new IntrospectionEndpoints(services.apps(), services.clock(), replies,
+                httpMetrics, this::connectionCounts, journal, this::resetStats);
+        ControlEndpoints control = new ControlEndpoints(services.faults(), services.sessions(), services.clock(),
+                replies);
         ControlGuard guard = new ControlGuard(controlAccess.loopbackOnly(), controlAccess.token(), replies);
 
         Router router = Router.router(vertx);
-        router.route().failureHandler(new FailureHandler(replies, watch));
+        router.route().failureHandler(new FailureHandler(replies, watch, faults));
         router.route().handler(new RequestGate(watch, ring, faults, replies));
         ResourceRoutes routes = new ResourceRoutes(router,
                 new BodyReader(vertx, maxBodyBytes, limits.headerTimeout().toMillis()), replies);
@@ -107,6 +130,10 @@ public final class HttpApi {
     public void resetStats() {
         services.apps().all().forEach(AppState::resetStats);
         httpMetrics.reset();
+    }
+
+    private ConnectionCounts connectionCounts() {
+        return new ConnectionCounts(connections.open(), connections.refused(), connections.max());
     }
 
     /** HTTP connections open now, over every server instance, counted from accept. */

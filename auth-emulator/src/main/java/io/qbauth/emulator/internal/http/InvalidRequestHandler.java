@@ -3,6 +3,8 @@ package io.qbauth.emulator.internal.http;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.qbauth.emulator.internal.http.rendering.ErrorReply;
+import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,5 +1,11 @@
 package io.qbauth.emulator.internal.http;
 
+import io.qbauth.emulator.internal.http.connections.ConnectionWatch;
+import io.qbauth.emulator.internal.http.faults.FaultInjector;
+import io.qbauth.emulator.internal.http.journal.RequestJournal;
+import io.qbauth.emulator.internal.http.rendering.ErrorReply;
+import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
+import io.qbauth.emulator.internal.http.requests.RequestFraming;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;

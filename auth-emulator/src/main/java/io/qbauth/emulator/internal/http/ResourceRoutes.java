@@ -1,5 +1,7 @@
 package io.qbauth.emulator.internal.http;
 
+import io.qbauth.emulator.internal.http.rendering.ErrorReply;
+import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
