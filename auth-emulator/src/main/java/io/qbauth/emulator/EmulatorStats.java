@@ -19,6 +19,8 @@ import java.util.Map;
  * @param requests requests attributed to the application by token, API key or {@code application_id}
  * @param sessionsRefused session creations refused because the application held its maximum of live sessions
  * @param maxSessions the most sessions the application may hold at once (a setting)
+ * @param requestsRateLimited requests refused with 429 by the plan's requests-per-second limit ({@link PlanLimits})
+ * @param sessionCreationsRateLimited session creations refused with 429 by the plan's session-creation limit
  */
 public record EmulatorStats(
         long applicationId,
@@ -31,7 +33,9 @@ public record EmulatorStats(
         long liveSessions,
         long requests,
         long sessionsRefused,
-        long maxSessions) {
+        long maxSessions,
+        long requestsRateLimited,
+        long sessionCreationsRateLimited) {
 
     /** Copies the maps into unmodifiable ones that keep their order. */
     public EmulatorStats {

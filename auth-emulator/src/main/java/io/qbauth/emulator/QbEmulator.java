@@ -78,6 +78,19 @@ public final class QbEmulator implements AutoCloseable {
         return faults;
     }
 
+    /** The plan limits in force (see {@link AbstractBuilder#planLimits}). */
+    public PlanLimits planLimits() {
+        return runtime.planLimits();
+    }
+
+    /**
+     * Puts other plan limits in force while the emulator runs; every limit window starts afresh. Also
+     * {@code PUT /_emulator/limits}.
+     */
+    public void planLimits(PlanLimits limits) {
+        runtime.updatePlanLimits(Objects.requireNonNull(limits, "limits"));
+    }
+
     /**
      * Simulates a restart that keeps no session state: every session is forgotten, so every token is answered with
      * 401 {@code Required session does not exist}; applications, users and counters stay, and open connections are
@@ -180,6 +193,7 @@ public final class QbEmulator implements AutoCloseable {
         private String controlToken;
         private String accountKey = DEFAULT_ACCOUNT_KEY;
         private URI accountApiEndpoint;
+        private PlanLimits planLimits = PlanLimits.none();
 
         /** For subclasses. */
         protected AbstractBuilder() {
@@ -336,6 +350,17 @@ public final class QbEmulator implements AutoCloseable {
         }
 
         /**
+         * QuickBlox-style plan limits per application (default {@link PlanLimits#none()}: no limit): requests per
+         * second and session creations per window; over a limit, 429 {@code {"errors":["Too Many Requests"]}} with
+         * {@code Retry-After}. Change them while the emulator runs with {@link QbEmulator#planLimits(PlanLimits)} or
+         * {@code PUT /_emulator/limits}.
+         */
+        public B planLimits(PlanLimits planLimits) {
+            this.planLimits = Objects.requireNonNull(planLimits, "planLimits");
+            return self();
+        }
+
+        /**
          * Freezes the current settings and returns a starter for them; later builder changes do not affect it.
          *
          * @throws IllegalArgumentException when the settings are invalid
@@ -345,7 +370,8 @@ public final class QbEmulator implements AutoCloseable {
                     passwordHashIterations, maxBodyBytes, maxHeaderBytes, providerTokenVerifier,
                     new ServerLimits(maxConnections, headerTimeout, idleTimeout, maxSessionsPerApp, journalSize),
                     controlToken,
-                    new AccountSettings(accountKey, Optional.ofNullable(accountApiEndpoint), DEFAULT_CHAT_ENDPOINT));
+                    new AccountSettings(accountKey, Optional.ofNullable(accountApiEndpoint), DEFAULT_CHAT_ENDPOINT),
+                    planLimits);
             return () -> new QbEmulator(EmulatorRuntime.start(config));
         }
     }

@@ -1,6 +1,7 @@
 package io.qbauth.emulator.cli;
 
 import io.qbauth.emulator.EmulatorApp;
+import io.qbauth.emulator.PlanLimits;
 import io.qbauth.emulator.QbEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import java.util.List;
  * @param controlToken {@code --control-token}, or {@code null} (masked in {@link #toString()})
  * @param accountKey {@code --account-key}: the key {@code GET /account_settings.json} accepts (masked in
  *     {@link #toString()})
+ * @param planLimits {@code --max-requests-per-second}, {@code --max-session-creations-per-second} or
+ *     {@code --max-session-creations-per-minute}; {@link PlanLimits#none()} without them
  */
 public record CommandLineOptions(
         boolean help,
@@ -46,7 +49,8 @@ public record CommandLineOptions(
         int maxSessions,
         int journalSize,
         String controlToken,
-        String accountKey) {
+        String accountKey,
+        PlanLimits planLimits) {
 
     /** The application used when no {@code --app} is given: the protocol doc's test-vector credentials. */
     public static final EmulatorApp DEMO_APP =
@@ -82,6 +86,13 @@ public record CommandLineOptions(
                                               --host is not loopback one is generated and printed at start
               --account-key KEY               the account key GET /account_settings.json accepts in
                                               QB-Account-Key (default emulator-account-key)
+              --max-requests-per-second N     plan limit: requests per second per application; more get
+                                              429 Too Many Requests with Retry-After (default 0 = no limit)
+              --max-session-creations-per-second N
+                                              plan limit: sessions an application may create per second
+                                              (default 0 = no limit)
+              --max-session-creations-per-minute N
+                                              the same per minute (not with the per-second flag)
               --help                          print this help and exit
 
             Exit codes: 0 after --help or a clean stop, 1 when the server cannot start, 2 for a bad command line.
@@ -100,7 +111,7 @@ public record CommandLineOptions(
                 + ", customIdentityProviderApps=" + customIdentityProviderApps + ", maxConnections=" + maxConnections
                 + ", headerTimeout=" + headerTimeout + ", idleTimeout=" + idleTimeout + ", maxSessions="
                 + maxSessions + ", journalSize=" + journalSize + ", controlToken="
-                + (controlToken == null ? "none" : "***") + ", accountKey=***]";
+                + (controlToken == null ? "none" : "***") + ", accountKey=***, planLimits=" + planLimits + "]";
     }
 
     /**
@@ -145,7 +156,8 @@ public record CommandLineOptions(
                 .idleTimeout(idleTimeout)
                 .maxSessionsPerApp(maxSessions)
                 .journalSize(journalSize)
-                .accountKey(accountKey);
+                .accountKey(accountKey)
+                .planLimits(planLimits);
         if (controlToken != null) {
             builder.controlToken(controlToken);
         }
@@ -175,7 +187,8 @@ public record CommandLineOptions(
         private static final List<String> VALUE_OPTIONS = List.of("--host", "--port", "--app", "--user",
                 "--session-ttl", "--timestamp-window", "--password-hash-iterations", "--max-body-bytes",
                 "--custom-identity-provider", "--max-connections", "--header-timeout", "--idle-timeout",
-                "--max-sessions", "--journal-size", "--control-token", "--account-key");
+                "--max-sessions", "--journal-size", "--control-token", "--account-key", "--max-requests-per-second",
+                "--max-session-creations-per-second", "--max-session-creations-per-minute");
 
         private boolean help;
         private String host = "127.0.0.1";
@@ -194,6 +207,9 @@ public record CommandLineOptions(
         private int journalSize = QbEmulator.AbstractBuilder.DEFAULT_JOURNAL_SIZE;
         private String controlToken;
         private String accountKey = QbEmulator.AbstractBuilder.DEFAULT_ACCOUNT_KEY;
+        private int maxRequestsPerSecond;
+        private Integer sessionCreationsPerSecond;
+        private Integer sessionCreationsPerMinute;
 
         boolean takesValue(String option) {
             return VALUE_OPTIONS.contains(option);
@@ -224,6 +240,12 @@ public record CommandLineOptions(
                 case "--journal-size" -> journalSize = integer(option, value, 0, 1_000_000);
                 case "--control-token" -> controlToken = printableToken(option, value);
                 case "--account-key" -> accountKey = printableToken(option, value);
+                case "--max-requests-per-second" -> maxRequestsPerSecond =
+                        integer(option, value, 0, PlanLimits.MAX_LIMIT);
+                case "--max-session-creations-per-second" -> sessionCreationsPerSecond =
+                        integer(option, value, 0, PlanLimits.MAX_LIMIT);
+                case "--max-session-creations-per-minute" -> sessionCreationsPerMinute =
+                        integer(option, value, 0, PlanLimits.MAX_LIMIT);
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
@@ -237,7 +259,20 @@ public record CommandLineOptions(
             }
             return new CommandLineOptions(help, host, port, served, users, sessionTtl, timestampWindow,
                     passwordHashIterations, maxBodyBytes, customIdentityProviderApps, maxConnections, headerTimeout,
-                    idleTimeout, maxSessions, journalSize, controlToken, accountKey);
+                    idleTimeout, maxSessions, journalSize, controlToken, accountKey, planLimits());
+        }
+
+        private PlanLimits planLimits() throws UsageException {
+            if (sessionCreationsPerSecond != null && sessionCreationsPerMinute != null) {
+                throw new UsageException("--max-session-creations-per-second and --max-session-creations-per-minute"
+                        + " exclude each other");
+            }
+            PlanLimits limits = PlanLimits.none().withRequestsPerSecond(maxRequestsPerSecond);
+            if (sessionCreationsPerMinute != null) {
+                return limits.withSessionCreationsPerMinute(sessionCreationsPerMinute);
+            }
+            return sessionCreationsPerSecond == null ? limits : limits.withSessionCreationsPerSecond(
+                    sessionCreationsPerSecond);
         }
 
         private static long applicationId(String option, String value) throws UsageException {

@@ -1,11 +1,14 @@
 package io.qbauth.emulator.internal;
 
+import io.qbauth.emulator.EmulatorApp;
 import io.qbauth.emulator.EmulatorStats;
+import io.qbauth.emulator.PlanLimits;
 import io.qbauth.emulator.internal.auth.UserAuthenticator;
 import io.qbauth.emulator.internal.faults.AdjustableClock;
 import io.qbauth.emulator.internal.faults.FaultPlan;
 import io.qbauth.emulator.internal.http.HttpApi;
 import io.qbauth.emulator.internal.http.endpoints.Services;
+import io.qbauth.emulator.internal.limits.PlanLimiter;
 import io.qbauth.emulator.internal.security.PasswordHasher;
 import io.qbauth.emulator.internal.state.AppRegistry;
 import io.qbauth.emulator.internal.state.AppState;
@@ -79,7 +82,8 @@ public final class EmulatorRuntime implements AutoCloseable {
         seed(apps, hasher, config);
         Services services = new Services(apps, sessions, clock,
                 new UserAuthenticator(hasher, config.providerTokenVerifier()), hasher,
-                new FaultPlan(id -> apps.byId(id).isPresent()));
+                new FaultPlan(id -> apps.byId(id).isPresent()),
+                new PlanLimiter(config.planLimits(), config.apps().stream().map(EmulatorApp::id).toList(), clock));
         boolean loopback = isLoopback(config.host());
         String controlToken = config.controlToken() != null || loopback
                 ? config.controlToken()
@@ -146,6 +150,16 @@ public final class EmulatorRuntime implements AutoCloseable {
     /** The fault rules switched on. */
     public FaultPlan faults() {
         return services.faults();
+    }
+
+    /** The plan limits in force. */
+    public PlanLimits planLimits() {
+        return services.limits().limits();
+    }
+
+    /** Puts other plan limits in force at once; every window starts afresh. */
+    public void updatePlanLimits(PlanLimits limits) {
+        services.limits().update(limits);
     }
 
     /** Forgets every session, as a restart would; returns how many were dropped. */

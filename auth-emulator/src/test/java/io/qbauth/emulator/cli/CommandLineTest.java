@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qbauth.emulator.EmulatorApp;
+import io.qbauth.emulator.PlanLimits;
 import io.qbauth.emulator.QbEmulator;
 import io.qbauth.emulator.support.Http;
 import io.qbauth.emulator.support.QbClient;
@@ -158,6 +159,31 @@ class CommandLineTest {
         assertThat(options.toString()).doesNotContain("acc-K3y-9");
         assertThat(CommandLineOptions.parse().accountKey()).isEqualTo(QbEmulator.AbstractBuilder.DEFAULT_ACCOUNT_KEY);
         assertThat(run("--account-key", "has space")).isEqualTo(2);
+    }
+
+    @Test
+    void parses_the_plan_limit_flags() throws UsageException {
+        assertThat(CommandLineOptions.parse().planLimits()).isEqualTo(PlanLimits.none());
+        assertThat(CommandLineOptions.parse("--max-requests-per-second", "80", "--max-session-creations-per-minute=100")
+                .planLimits()).isEqualTo(new PlanLimits(80, 100, Duration.ofMinutes(1)));
+        assertThat(CommandLineOptions.parse("--max-session-creations-per-second", "5").planLimits())
+                .isEqualTo(new PlanLimits(0, 5, Duration.ofSeconds(1)));
+        try (QbEmulator emulator = CommandLineOptions.parse("--max-requests-per-second", "3").toBuilder().start()) {
+            assertThat(emulator.planLimits().requestsPerSecond()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void bad_plan_limit_flags_exit_with_code_2() {
+        assertThat(run("--max-requests-per-second", "-1")).isEqualTo(2);
+        assertThat(err()).contains("--max-requests-per-second expects a whole number from 0 to 1000000, got '-1'");
+        assertThat(run("--max-session-creations-per-minute", "lots")).isEqualTo(2);
+        assertThat(run("--max-session-creations-per-second", "1", "--max-session-creations-per-minute", "1"))
+                .isEqualTo(2);
+        assertThat(err()).contains("exclude each other");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--max-requests-per-second N")
+                .contains("--max-session-creations-per-minute");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.qbauth.emulator.internal.http.control.ConnectionCounts;
 import io.qbauth.emulator.internal.http.control.ControlEndpoints;
 import io.qbauth.emulator.internal.http.control.ControlGuard;
 import io.qbauth.emulator.internal.http.control.IntrospectionEndpoints;
+import io.qbauth.emulator.internal.http.control.LimitsEndpoints;
 import io.qbauth.emulator.internal.http.endpoints.AccountEndpoints;
 import io.qbauth.emulator.internal.http.endpoints.AccountSettings;
 import io.qbauth.emulator.internal.http.endpoints.Authentication;
@@ -102,6 +103,7 @@ public final class HttpApi {
                 httpMetrics, this::connectionCounts, journal, this::resetStats);
         ControlEndpoints control = new ControlEndpoints(services.faults(), services.sessions(), services.clock(),
                 replies);
+        LimitsEndpoints planLimits = new LimitsEndpoints(services.limits(), replies);
         ControlGuard guard = new ControlGuard(controlAccess.loopbackOnly(), controlAccess.token(), replies);
 
         Router router = Router.router(vertx);
@@ -122,6 +124,7 @@ public final class HttpApi {
                 delete(control::clearFaults));
         routes.guarded(guard, "/_emulator/restart", post(control::restart));
         routes.guarded(guard, "/_emulator/clock", post(control::jumpClock));
+        routes.guarded(guard, "/_emulator/limits", get(planLimits::show), put(planLimits::replace));
         router.route().handler(ctx -> replies.error(ctx, ErrorReply.NOT_FOUND));
         return router;
     }

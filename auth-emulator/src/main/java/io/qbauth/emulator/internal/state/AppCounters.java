@@ -15,6 +15,8 @@ public final class AppCounters {
     private final LongAdder rejectedSignatures = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final LongAdder sessionsRefused = new LongAdder();
+    private final LongAdder requestsRateLimited = new LongAdder();
+    private final LongAdder sessionCreationsRateLimited = new LongAdder();
 
     AppCounters() {
         for (AuthMethod method : AuthMethod.values()) {
@@ -50,6 +52,16 @@ public final class AppCounters {
         requests.increment();
     }
 
+    /** A request refused with 429 by the plan's requests-per-second limit. */
+    public void requestRateLimited() {
+        requestsRateLimited.increment();
+    }
+
+    /** A session creation refused with 429 by the plan's session-creation limit. */
+    public void sessionCreationRateLimited() {
+        sessionCreationsRateLimited.increment();
+    }
+
     void reset() {
         sessionsCreated.values().forEach(LongAdder::reset);
         logins.reset();
@@ -57,6 +69,8 @@ public final class AppCounters {
         rejectedSignatures.reset();
         requests.reset();
         sessionsRefused.reset();
+        requestsRateLimited.reset();
+        sessionCreationsRateLimited.reset();
     }
 
     EmulatorStats snapshot(long applicationId, long liveSessions, int maxSessions) {
@@ -72,6 +86,7 @@ public final class AppCounters {
             total += count;
         }
         return new EmulatorStats(applicationId, total, byKind, byMethod, logins.sum(), signupsCreated.sum(),
-                rejectedSignatures.sum(), liveSessions, requests.sum(), sessionsRefused.sum(), maxSessions);
+                rejectedSignatures.sum(), liveSessions, requests.sum(), sessionsRefused.sum(), maxSessions,
+                requestsRateLimited.sum(), sessionCreationsRateLimited.sum());
     }
 }

@@ -24,8 +24,8 @@ import java.util.Locale;
  *       to 127.0.0.1, is refused with 403; bound elsewhere, an {@code Origin} must match the {@code Host};</li>
  *   <li>with a control token (given, or generated when bound off loopback) the request must carry it as
  *       {@code Authorization: Bearer <token>} or {@code X-Emulator-Token: <token>}, else 401;</li>
- *   <li>a {@code POST} must be {@code Content-Type: application/json} (415 otherwise), so a cross-site "simple
- *       request" ({@code text/plain}, a form) can never change the emulator's state.</li>
+ *   <li>a {@code POST} or {@code PUT} must be {@code Content-Type: application/json} (415 otherwise), so a cross-site
+ *       "simple request" ({@code text/plain}, a form) can never change the emulator's state.</li>
  * </ul>
  */
 public final class ControlGuard implements Handler<RoutingContext> {
@@ -62,7 +62,7 @@ public final class ControlGuard implements Handler<RoutingContext> {
             replies.error(ctx, NEEDS_TOKEN);
             return;
         }
-        if (request.method() == HttpMethod.POST && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        if ((request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             replies.error(ctx, ErrorReply.UNSUPPORTED_MEDIA_TYPE);
             return;
         }

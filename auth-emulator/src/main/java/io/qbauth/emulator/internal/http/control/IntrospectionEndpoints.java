@@ -107,6 +107,13 @@ public final class IntrospectionEndpoints {
         perApp(text, stats, "qbemulator_sessions_refused_total", "counter",
                 "Session creations refused because the application held its maximum of sessions.",
                 EmulatorStats::sessionsRefused);
+        family(text, "qbemulator_rate_limited_total", "counter",
+                "Requests refused with 429 by a plan limit, by limit (requests per second, session creations).");
+        for (EmulatorStats app : stats) {
+            sample(text, "qbemulator_rate_limited_total", app, "limit=\"requests\"", app.requestsRateLimited());
+            sample(text, "qbemulator_rate_limited_total", app, "limit=\"session_creations\"",
+                    app.sessionCreationsRateLimited());
+        }
         family(text, "qbemulator_open_connections", "gauge", "HTTP connections open now.");
         text.append("qbemulator_open_connections ").append(connected.open()).append('\n');
         family(text, "qbemulator_max_connections", "gauge", "HTTP connections allowed at once.");

@@ -37,6 +37,8 @@ final class StatsView {
                     .name("requests").value(stats.requests())
                     .name("sessions_refused").value(stats.sessionsRefused())
                     .name("max_sessions").value(stats.maxSessions())
+                    .name("requests_rate_limited").value(stats.requestsRateLimited())
+                    .name("session_creations_rate_limited").value(stats.sessionCreationsRateLimited())
                     .endObject();
         }
         return json.endObject().endObject().toString();

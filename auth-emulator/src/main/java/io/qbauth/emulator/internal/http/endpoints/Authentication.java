@@ -1,6 +1,7 @@
 package io.qbauth.emulator.internal.http.endpoints;
 
 import io.qbauth.emulator.internal.http.faults.FaultInjector;
+import io.qbauth.emulator.internal.http.rendering.ApiException;
 import io.qbauth.emulator.internal.http.rendering.ErrorReply;
 import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
 import io.qbauth.emulator.internal.http.requests.PathIds;
@@ -13,13 +14,16 @@ import java.util.Locale;
 /**
  * Authenticates requests by {@code QB-Token} (sliding the session's expiry and reporting it on the reply) or by
  * {@code Authorization: ApiKey <key>} with an optional {@code On-Behalf-Of: <user id>}. Counts each authenticated
- * request against its application, then lets the application's fault rules strike it ({@link #admit}).
+ * request against its application, holds it to the application's plan limit, then lets the application's fault
+ * rules strike it ({@link #admit}). A request that cannot be attributed to an application (no token, an unknown or
+ * expired one, a wrong API key, an unknown {@code application_id}) is refused for that reason, never rate-limited.
  */
 public final class Authentication {
 
     private static final CharSequence QB_TOKEN = HttpHeaders.createOptimized("QB-Token");
     private static final CharSequence ON_BEHALF_OF = HttpHeaders.createOptimized("On-Behalf-Of");
     private static final String API_KEY_SCHEME = "apikey ";
+    private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
 
     private final Services services;
     private final FaultInjector faults;
@@ -31,13 +35,38 @@ public final class Authentication {
     }
 
     /**
-     * Counts a request against the application it belongs to and applies that application's fault rules.
+     * Counts a request against the application it belongs to, holds it to the plan's requests-per-second limit and
+     * applies that application's fault rules.
      *
+     * @throws ApiException 429 with {@code Retry-After} over the plan's limit
      * @throws InjectedRefusal when a refusal fault strikes the request
      */
     void admit(RoutingContext ctx, AppState app) {
         app.counters().requestReceived();
+        long retryAfter = services.limits().admitRequest(app.id());
+        if (retryAfter != 0) {
+            app.counters().requestRateLimited();
+            throw tooManyRequests(ctx, retryAfter);
+        }
         faults.admit(ctx, app.id());
+    }
+
+    /**
+     * Holds a session creation of an admitted request to the plan's session-creation limit.
+     *
+     * @throws ApiException 429 with {@code Retry-After} over the limit
+     */
+    void admitSessionCreation(RoutingContext ctx, AppState app) {
+        long retryAfter = services.limits().admitSessionCreation(app.id());
+        if (retryAfter != 0) {
+            app.counters().sessionCreationRateLimited();
+            throw tooManyRequests(ctx, retryAfter);
+        }
+    }
+
+    private static ApiException tooManyRequests(RoutingContext ctx, long retryAfterSeconds) {
+        ctx.response().putHeader(RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return ErrorReply.TOO_MANY_REQUESTS.exception();
     }
 
     /** The live session of the {@code QB-Token}; 401 when the header is missing or the session is gone. */

@@ -3,6 +3,7 @@ package io.qbauth.emulator.internal.http.endpoints;
 import io.qbauth.emulator.internal.auth.UserAuthenticator;
 import io.qbauth.emulator.internal.faults.AdjustableClock;
 import io.qbauth.emulator.internal.faults.FaultPlan;
+import io.qbauth.emulator.internal.limits.PlanLimiter;
 import io.qbauth.emulator.internal.security.PasswordHasher;
 import io.qbauth.emulator.internal.state.AppRegistry;
 import io.qbauth.emulator.internal.state.SessionStore;
@@ -16,8 +17,9 @@ import io.qbauth.emulator.internal.state.SessionStore;
  * @param authenticator credential checks (blocking)
  * @param hasher password hashing for sign-ups and password changes (blocking)
  * @param faults the fault rules switched on
+ * @param limits the plan limits, checked once a request is attributed to its application
  */
 public record Services(
         AppRegistry apps, SessionStore sessions, AdjustableClock clock, UserAuthenticator authenticator,
-        PasswordHasher hasher, FaultPlan faults) {
+        PasswordHasher hasher, FaultPlan faults, PlanLimiter limits) {
 }

@@ -39,7 +39,9 @@ public final class SessionEndpoints {
 
     /**
      * Creates a session: application lookup, signature, timestamp window and nonce replay checks, then (for user
-     * credentials, on a worker thread) the user check. Any {@code QB-Token} header is ignored.
+     * credentials, on a worker thread) the user check. Any {@code QB-Token} header is ignored. Every request that names
+     * a configured application counts against its plan limits (requests, then session creations) before the
+     * signature is checked, as an edge rate limiter would.
      */
     public void create(RoutingContext ctx) {
         Instant now = services.clock().instant();
@@ -47,6 +49,7 @@ public final class SessionEndpoints {
         AppState app = services.apps().byId(PathIds.parsePositive(params.get("application_id")))
                 .orElseThrow(ErrorReply.NO_APPLICATION::exception);
         authentication.admit(ctx, app);
+        authentication.admitSessionCreation(ctx, app);
         SignedRequest signed = verifySigned(app, params, now);
         ReplyWriter.reportExpiry(ctx, now.plus(services.sessions().ttl()));
         Optional<Credentials> credentials =

@@ -13,8 +13,8 @@ import io.vertx.core.http.HttpServerRequest;
  * rule is switched on: the same session lookup, counters, journal entry and reply as the routed path
  * ({@link SessionEndpoints#get}), without a routing context (the router costs about as much as the endpoint itself).
  * Anything else — another path or method, a fault rule, a {@code Transfer-Encoding}, a missing, unknown or expired
- * token — goes to the router, which answers it as before (the lookup of a dead token is repeated there; it has no
- * effect the first did not have).
+ * token, a request over the plan's limit — goes to the router, which answers it as before (the lookup is repeated
+ * there; it has no effect the first did not have).
  */
 public final class SessionReadFastPath {
 
@@ -50,6 +50,9 @@ public final class SessionReadFastPath {
             return false;
         }
         AppState app = services.apps().byId(session.applicationId()).orElseThrow();
+        if (services.limits().admitRequest(app.id()) != 0) {
+            return false;   // over the plan limit: the router counts and answers the 429 (a refusal consumed nothing)
+        }
         app.counters().requestReceived();
         if (journal != null) {
             journal.record(request).status(200);

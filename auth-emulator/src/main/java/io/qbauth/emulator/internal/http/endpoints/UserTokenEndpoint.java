@@ -33,6 +33,7 @@ public final class UserTokenEndpoint {
         if (app.users().find(userId).isEmpty()) {
             throw ErrorReply.USER_NOT_FOUND.exception();
         }
+        authentication.admitSessionCreation(ctx, app);
         Instant now = services.clock().instant();
         Session session = app.openSession(AuthMethod.API_KEY, userId, 0, now.getEpochSecond(), now);
         replies.json(ctx, 201, Views.mintedToken(session));
