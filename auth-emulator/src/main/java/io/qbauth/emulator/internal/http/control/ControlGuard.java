@@ -62,7 +62,8 @@ public final class ControlGuard implements Handler<RoutingContext> {
             replies.error(ctx, NEEDS_TOKEN);
             return;
         }
-        if ((request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT) && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        boolean changesState = request.method() == HttpMethod.POST || request.method() == HttpMethod.PUT;
+        if (changesState && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             replies.error(ctx, ErrorReply.UNSUPPORTED_MEDIA_TYPE);
             return;
         }
