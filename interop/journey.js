@@ -10,7 +10,10 @@
  *   QB_BASE_URL=http://127.0.0.1:PORT QB_APP_ID=12345 QB_AUTH_KEY=... QB_AUTH_SECRET=... node journey.js
  *   node journey.js http://127.0.0.1:PORT 12345 authKey authSecret        (argv wins over env)
  * Optional env: QB_CALL_TIMEOUT_MS (per SDK call, default 5000),
- *               QB_TOTAL_TIMEOUT_MS (whole script, default 25000).
+ *               QB_TOTAL_TIMEOUT_MS (whole script, default 25000),
+ *               QB_ACCOUNT_KEY (the server's account key: the account-settings steps fail without it).
+ * The plan-limit step changes the server's limits through PUT /_emulator/limits (the qbauth
+ * emulator's control endpoint) and switches them off again.
  *
  * Output: one line per step, "ok <step>" or "FAIL <step>: <detail>", then exactly
  * "N passed, M failed". Exit code 0 only if M == 0 (2 = bad usage, 3 = global timeout).
@@ -25,6 +28,9 @@
  *    the journey by chance when two sessions are created within the same second.
  *  - QB.service.ajax is wrapped (pure delegation) to record the last request's params,
  *    so the sha256 step can check that a 64-hex signature was really sent.
+ *  - ServiceProxy.prototype.ajax rewrites a URL on https://api.quickblox.com/ to QB_BASE_URL:
+ *    QB.init with an account key reads https://api.quickblox.com/account_settings.json, a
+ *    literal in the SDK (protocol doc, section 4.8); nothing else is sent there.
  */
 
 // ---------------------------------------------------------------- arguments
@@ -48,9 +54,23 @@ const APP_ID = Number(APP_ID_RAW);
 const QB = require('quickblox');
 const Utils = require('quickblox/src/qbUtils.js');
 const sdkConfig = require('quickblox/src/qbConfig.js');
+const ServiceProxy = require('quickblox/src/qbProxy.js');
+const ACCOUNT_KEY = process.env.QB_ACCOUNT_KEY || '';
+const SHARED_API_URL = 'https://api.quickblox.com/';
+
+/** When set, REST URLs are built on the endpoint the SDK holds (discovered from account settings). */
+let followSdkEndpoint = false;
 
 Utils.getUrl = function (base, id) {
-    return BASE_URL + '/' + base + (id ? '/' + id : '') + sdkConfig.urls.type;
+    const root = followSdkEndpoint ? 'http://' + sdkConfig.endpoints.api : BASE_URL;
+    return root + '/' + base + (id ? '/' + id : '') + sdkConfig.urls.type;
+};
+const sdkProxyAjax = ServiceProxy.prototype.ajax;
+ServiceProxy.prototype.ajax = function (params, callback) {
+    if (params && typeof params.url === 'string' && params.url.indexOf(SHARED_API_URL) === 0) {
+        params.url = BASE_URL + '/' + params.url.slice(SHARED_API_URL.length);
+    }
+    return sdkProxyAjax.call(this, params, callback);
 };
 Utils.formatUrl = function (base, id) {
     return BASE_URL + '/' + base + (id ? '/' + id : '');
@@ -71,6 +91,7 @@ let lastRequest = null;
 function initSdk(opts) {
     opts = opts || {};
     const u = new URL(BASE_URL);
+    sdkConfig.creds.accountKey = '';   // the config is a module singleton: forget an earlier step's key
     // No account key: the config object must be the 4th argument (protocol doc 9.2).
     QB.init(APP_ID, AUTH_KEY, opts.authSecret || AUTH_SECRET, {
         endpoints: { api: u.host, chat: u.hostname },
@@ -196,6 +217,36 @@ function expectBaseError(err, what, message) {
     const base = err.detail && err.detail.base;
     check(Array.isArray(base) && base.indexOf(message) >= 0,
         what + ': expected detail {"base":[' + show(message) + ']} (body {"errors":{"base":[...]}}), got ' + show(err));
+}
+
+/** Waits for QB.ready() (the account-settings request), at most one call timeout. */
+function sdkReady() {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new StepFailure('QB.ready() did not resolve within ' +
+            CALL_TIMEOUT_MS + ' ms')), CALL_TIMEOUT_MS + 1000);
+        QB.ready().then(() => { clearTimeout(timer); resolve(); }, (e) => { clearTimeout(timer); reject(e); });
+    });
+}
+
+/** QB.init with an account key and the shared endpoints, as an application that discovers its server does. */
+function initSdkWithAccountKey(accountKey, sessionExpired) {
+    QB.init(APP_ID, AUTH_KEY, AUTH_SECRET, accountKey, {
+        endpoints: { api: 'api.quickblox.com', chat: 'chat.quickblox.com' },
+        hash: 'sha1',
+        timeout: CALL_TIMEOUT_MS,
+        on: { sessionExpired: sessionExpired || null },
+        debug: { mode: 0 }
+    });
+}
+
+/** PUT /_emulator/limits on the server (the qbauth emulator's control endpoint). */
+async function putPlanLimits(limits) {
+    const r = await fetch(BASE_URL + '/_emulator/limits', {
+        method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(limits),
+        signal: AbortSignal.timeout(CALL_TIMEOUT_MS)
+    });
+    const body = await r.text();
+    check(r.status === 200, 'PUT /_emulator/limits ' + JSON.stringify(limits) + ' answered ' + r.status + ' ' + body);
 }
 
 function sameArray(a, b) {
@@ -400,6 +451,60 @@ async function journey() {
             expectWrappedSession(r.res, 'replayed getSession', { userId: 0, token: hook.newToken });
         } finally {
             initSdk();
+        }
+    });
+
+    await step('QB.init with an account key reads GET /account_settings.json and uses the endpoint it announces', async () => {
+        check(ACCOUNT_KEY, 'QB_ACCOUNT_KEY is not set');
+        const u = new URL(BASE_URL);
+        initSdkWithAccountKey(ACCOUNT_KEY);
+        try {
+            await sdkReady();
+            check(sdkConfig.endpoints.api === u.host, 'endpoints.api after account settings is ' +
+                show(sdkConfig.endpoints.api) + ', expected the announced ' + show(u.host));
+            check(sdkConfig.endpoints.chat === 'chat.quickblox.com', 'endpoints.chat is ' + show(sdkConfig.endpoints.chat));
+            followSdkEndpoint = true;   // REST calls now go where the SDK was told to go
+            const r = await sdkCall(cb => QB.createSession(cb));
+            expectNoError(r, 'createSession on the discovered endpoint');
+            expectSession(r.res, 'createSession on the discovered endpoint', { userId: 0 });
+        } finally {
+            followSdkEndpoint = false;
+            initSdk();
+        }
+    });
+
+    await step('QB.init with a rejected account key (401) keeps api.quickblox.com without an error', async () => {
+        initSdkWithAccountKey('not-the-account-key');
+        try {
+            await sdkReady();
+            check(sdkConfig.endpoints.api === 'api.quickblox.com', 'endpoints.api after a rejected account key is ' +
+                show(sdkConfig.endpoints.api) + ': the SDK gives no other sign of the 401');
+        } finally {
+            initSdk();
+        }
+    });
+
+    await step('plan limit: createSession over it is an error with code 429 and detail ["Too Many Requests"]', async () => {
+        // one creation per hour: the second or (if an hour boundary falls between two calls) the third is refused
+        await putPlanLimits({ session_creations: 1, session_creation_window_seconds: 3600 });
+        const hook = { calls: 0 };
+        initSdk({ sessionExpired: function (handleResponse) { hook.calls++; handleResponse(); } });
+        try {
+            let refused = null;
+            for (let i = 0; i < 3 && !refused; i++) {
+                const r = await sdkCall(cb => QB.createSession(cb));
+                if (r.err) refused = r;
+            }
+            check(refused, 'three session creations within one window were all accepted');
+            const err = expectError(refused, 'createSession over the plan limit', 429);
+            check(sameArray(err.detail, ['Too Many Requests']),
+                'expected detail ["Too Many Requests"] (body {"errors":["Too Many Requests"]}), got ' + show(err));
+            check(hook.calls === 0, 'the sessionExpired hook ran ' + hook.calls + ' times for a 429');
+            out('# the JS SDK hands a plan-limit refusal to its caller as ' + show(err) +
+                ' (Retry-After is not exposed; the SDK does not retry)');
+        } finally {
+            initSdk();
+            await putPlanLimits({});
         }
     });
 }
