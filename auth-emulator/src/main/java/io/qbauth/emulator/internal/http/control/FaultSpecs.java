@@ -3,10 +3,8 @@ package io.qbauth.emulator.internal.http.control;
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.FaultRule;
 import io.qbauth.emulator.internal.http.rendering.ApiException;
-import io.qbauth.emulator.internal.http.rendering.ErrorReply;
 import io.qbauth.emulator.internal.http.rendering.JsonWriter;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,32 +32,22 @@ final class FaultSpecs {
      * @throws ApiException 400 naming the member that is missing or wrong
      */
     static Spec parse(Buffer body) {
-        JsonObject json;
-        try {
-            json = body == null || body.length() == 0 ? new JsonObject() : new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            throw invalid("Malformed JSON body");
-        }
-        for (String name : json.fieldNames()) {
-            if (!MEMBERS.contains(name)) {
-                throw invalid("Unknown member " + name);
-            }
-        }
+        JsonObject json = ControlJson.object(body, MEMBERS);
         try {
             Fault fault = withScope(json, base(json));
             Long application = json.getLong("application_id");
             return new Spec(fault, application);
         } catch (ClassCastException e) {
-            throw invalid("A member has the wrong type");
+            throw ControlJson.invalid("A member has the wrong type");
         } catch (IllegalArgumentException | NullPointerException | ArithmeticException e) {
-            throw invalid(e.getMessage() == null ? "Invalid fault" : e.getMessage());
+            throw ControlJson.invalid(e.getMessage() == null ? "Invalid fault" : e.getMessage());
         }
     }
 
     private static Fault base(JsonObject json) {
         String name = json.getString("fault");
         if (name == null) {
-            throw invalid("fault is required");
+            throw ControlJson.invalid("fault is required");
         }
         return switch (Fault.Kind.ofWireName(name)) {
             case LATENCY -> Fault.latency(Duration.ofMillis(required(json, "latency_ms")));
@@ -87,7 +75,7 @@ final class FaultSpecs {
     private static long required(JsonObject json, String name) {
         Long value = json.getLong(name);
         if (value == null) {
-            throw invalid(name + " is required");
+            throw ControlJson.invalid(name + " is required");
         }
         return value;
     }
@@ -133,10 +121,6 @@ final class FaultSpecs {
         JsonWriter json = new JsonWriter(160);
         write(json, rule);
         return json.toString();
-    }
-
-    private static ApiException invalid(String message) {
-        return ErrorReply.base(400, message).exception();
     }
 
     /**

@@ -1,14 +1,11 @@
 package io.qbauth.emulator.internal.http.control;
 
 import io.qbauth.emulator.PlanLimits;
-import io.qbauth.emulator.internal.http.rendering.ApiException;
-import io.qbauth.emulator.internal.http.rendering.ErrorReply;
 import io.qbauth.emulator.internal.http.rendering.JsonWriter;
 import io.qbauth.emulator.internal.http.rendering.ReplyWriter;
 import io.qbauth.emulator.internal.http.requests.BodyReader;
 import io.qbauth.emulator.internal.limits.PlanLimiter;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -49,22 +46,12 @@ public final class LimitsEndpoints {
     }
 
     private static PlanLimits parse(Buffer body) {
-        JsonObject json;
-        try {
-            json = body.length() == 0 ? new JsonObject() : new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            throw invalid("Malformed JSON body");
-        }
-        for (String name : json.fieldNames()) {
-            if (!MEMBERS.contains(name)) {
-                throw invalid("Unknown member " + name);
-            }
-        }
+        JsonObject json = ControlJson.object(body, MEMBERS);
         try {
             return new PlanLimits(integer(json, REQUESTS, 0), integer(json, CREATIONS, 0),
                     Duration.ofSeconds(integer(json, WINDOW, 1)));
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw ControlJson.invalid(e.getMessage());
         }
     }
 
@@ -73,11 +60,10 @@ public final class LimitsEndpoints {
         if (value == null) {
             return absent;
         }
-        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() != ((Number) value)
-                .intValue()) {
-            throw invalid(name + " must be a whole number");
+        if (!(value instanceof Integer whole)) {     // a fraction, a string, or beyond the int range
+            throw ControlJson.invalid(name + " must be a whole number");
         }
-        return ((Number) value).intValue();
+        return whole;
     }
 
     private static String render(PlanLimits limits) {
@@ -86,9 +72,5 @@ public final class LimitsEndpoints {
                 .name(CREATIONS).value(limits.sessionCreations())
                 .name(WINDOW).value(limits.sessionCreationWindow().toSeconds())
                 .endObject().toString();
-    }
-
-    private static ApiException invalid(String message) {
-        return ErrorReply.base(400, message).exception();
     }
 }
