@@ -39,7 +39,7 @@ public final class Authentication {
      * applies that application's fault rules.
      *
      * @throws ApiException 429 with {@code Retry-After} over the plan's limit
-     * @throws InjectedRefusal when a refusal fault strikes the request
+     * @throws io.qbauth.emulator.internal.http.faults.InjectedRefusal when a refusal fault strikes the request
      */
     void admit(RoutingContext ctx, AppState app) {
         app.counters().requestReceived();
