@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.contract.AuthTransportContract;
+import io.qbauth.testkit.transport.AuthTransportContract;
 
 /** The shared transport contract of auth-core's test-jar, run against {@link JdkAuthTransport}. */
 class JdkAuthTransportContractTest extends AuthTransportContract {

@@ -11,7 +11,7 @@ import io.qbauth.spi.CallerThread;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.domain.ApiResponse;
-import io.qbauth.spi.contract.RawServer;
+import io.qbauth.testkit.transport.RawServer;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.net.ServerSocket;

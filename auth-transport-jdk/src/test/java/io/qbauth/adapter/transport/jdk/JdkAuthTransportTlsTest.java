@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.qbauth.domain.TransportException;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.contract.SelfSignedTlsServer;
+import io.qbauth.testkit.transport.SelfSignedTlsServer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

@@ -8,7 +8,7 @@ import io.qbauth.domain.ConfigurationException;
 import io.qbauth.domain.TransportException;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.domain.ApiResponse;
-import io.qbauth.spi.contract.RawServer;
+import io.qbauth.testkit.transport.RawServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,7 +2,7 @@ package io.qbauth.adapter.transport.vertx;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.contract.AuthTransportContract;
+import io.qbauth.testkit.transport.AuthTransportContract;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.config.TransportConfig;
 import io.qbauth.domain.ApiResponse;
-import io.qbauth.spi.contract.RawServer;
+import io.qbauth.testkit.transport.RawServer;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -9,7 +9,7 @@ import io.qbauth.domain.TransportException;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.domain.ApiResponse;
-import io.qbauth.spi.contract.RawServer;
+import io.qbauth.testkit.transport.RawServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.domain.ApiResponse;
-import io.qbauth.spi.contract.RawServer;
+import io.qbauth.testkit.transport.RawServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;

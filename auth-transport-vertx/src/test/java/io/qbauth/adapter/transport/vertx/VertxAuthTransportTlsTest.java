@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.contract.SelfSignedTlsServer;
+import io.qbauth.testkit.transport.SelfSignedTlsServer;
 import java.net.URI;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package io.qbauth.spi.contract;
+package io.qbauth.testkit.transport;
 
 import java.io.IOException;
 import java.io.InputStream;

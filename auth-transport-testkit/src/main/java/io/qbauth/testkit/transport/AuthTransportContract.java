@@ -1,4 +1,4 @@
-package io.qbauth.spi.contract;
+package io.qbauth.testkit.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
