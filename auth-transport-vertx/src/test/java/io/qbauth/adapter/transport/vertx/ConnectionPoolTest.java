@@ -20,7 +20,7 @@ class ConnectionPoolTest {
     private static final int REQUESTS = 6;
 
     @Test
-    void neverOpensMoreThanMaxConnectionsAndReusesThem() throws Exception {
+    void never_opens_more_than_max_connections_and_reuses_them() throws Exception {
         CountDownLatch twoArrived = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         try (RawServer server = keepAliveServer(twoArrived, release);
@@ -38,7 +38,7 @@ class ConnectionPoolTest {
     }
 
     @Test
-    void withoutKeepAliveEachExchangeHasItsOwnConnection() throws Exception {
+    void without_keep_alive_each_exchange_has_its_own_connection() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(0);
         try (RawServer server = keepAliveServer(arrived, release);

@@ -87,7 +87,7 @@ class EventLoopSafetyTest {
     }
 
     @Test
-    void thousandsOfExchangesFromAnEventLoopNeverBlockItAndCompleteOnItsContext() throws Exception {
+    void thousands_of_exchanges_from_an_event_loop_never_block_it_and_complete_on_its_context() throws Exception {
         VertxAuthTransport transport = VertxAuthTransport.create(vertx,
                 TransportConfig.builder().maxConnections(IN_FLIGHT).build());
         TransportRequest request = get(server.uri("/session.json"));
@@ -111,7 +111,7 @@ class EventLoopSafetyTest {
     }
 
     @Test
-    void controlTheCapturedCheckerReportsARealBlock() throws Exception {
+    void control_the_captured_checker_reports_a_real_block() throws Exception {
         checkerLogger.addHandler(capture);
         CountDownLatch blocked = new CountDownLatch(1);
 
