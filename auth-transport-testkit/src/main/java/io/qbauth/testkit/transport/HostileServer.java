@@ -102,6 +102,7 @@ public final class HostileServer implements AutoCloseable {
         return target.startsWith("/r/") ? target.substring(3) : target;
     }
 
+    /** Stops accepting connections, as {@link RawServer#close()}. */
     @Override
     public void close() throws IOException {
         server.close();

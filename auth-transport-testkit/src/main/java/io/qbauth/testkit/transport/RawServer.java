@@ -28,6 +28,13 @@ public final class RawServer implements AutoCloseable {
     /** What the server does with one accepted connection. */
     @FunctionalInterface
     public interface Script {
+        /**
+         * Serves one accepted connection; it is closed when this returns.
+         *
+         * @param connection the accepted connection
+         * @throws IOException          when the client closes the connection (counted by {@link #clientClosed()})
+         * @throws InterruptedException when the script's wait is interrupted
+         */
         void run(Connection connection) throws IOException, InterruptedException;
     }
 

@@ -77,6 +77,7 @@ public final class SelfSignedTlsServer implements AutoCloseable {
         return context;
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);
