@@ -7,7 +7,7 @@
  * {@link io.qbauth.testkit.transport.RawServer} for byte-level misbehaviour (truncated, stalled, endless or lying
  * replies, resets), {@link io.qbauth.testkit.transport.HostileServer} on top of it for the hostile-reply scenarios
  * (every reply echoes its request's id, so a call that reads another call's reply is caught; it counts requests per
- * connection and sees the client close them) and {@link io.qbauth.testkit.transport.SelfSignedTlsServer} for TLS
- * verification.
+ * connection and sees the client close them), {@link io.qbauth.testkit.transport.SelfSignedTlsServer} for TLS
+ * verification, and {@link io.qbauth.testkit.transport.StubHttpServer}, a well-behaved server with canned replies.
  */
 package io.qbauth.testkit.transport;

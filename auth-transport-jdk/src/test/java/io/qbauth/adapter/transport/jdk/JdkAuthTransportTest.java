@@ -9,6 +9,7 @@ import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.domain.ApiResponse;
 import io.qbauth.testkit.transport.RawServer;
+import io.qbauth.testkit.transport.StubHttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ class JdkAuthTransportTest {
 
     @Test
     void the_stages_dependents_never_run_with_an_interrupt_meant_for_the_exchange() throws Exception {
-        try (StubServer ok = StubServer.replying(200, "{}".getBytes(UTF_8));
+        try (StubHttpServer ok = StubHttpServer.replying(200, "{}".getBytes(UTF_8));
              RawServer stalled = RawServer.afterHead(connection -> {
                  connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789");
                  release.await();
@@ -66,7 +67,7 @@ class JdkAuthTransportTest {
 
     @Test
     void an_exchange_on_a_lent_caller_thread_runs_there_and_is_done_on_return() throws Exception {
-        try (StubServer server = StubServer.replying(200, "{}".getBytes(UTF_8))) {
+        try (StubHttpServer server = StubHttpServer.replying(200, "{}".getBytes(UTF_8))) {
             Thread caller = Thread.currentThread();
             CompletableFuture<Thread> completedOn = CallerThread.lend(() -> transport.execute(
                     request("GET", server.uri("/session.json"), Map.of())).toCompletableFuture()
@@ -123,7 +124,7 @@ class JdkAuthTransportTest {
 
     @Test
     void an_application_client_stays_open_after_close() throws Exception {
-        try (StubServer server = StubServer.replying(204, new byte[0]);
+        try (StubHttpServer server = StubHttpServer.replying(204, new byte[0]);
              HttpClient client = HttpClient.newHttpClient()) {
             JdkAuthTransport external = JdkAuthTransport.create(client);
             assertThat(send(external, request("DELETE", server.uri("/session.json"), Map.of())).status())

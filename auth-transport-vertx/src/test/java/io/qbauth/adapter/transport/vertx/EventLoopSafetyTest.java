@@ -3,9 +3,9 @@ package io.qbauth.adapter.transport.vertx;
 import static io.qbauth.adapter.transport.vertx.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.adapter.transport.vertx.StubHttpServer.Reply;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
+import io.qbauth.testkit.transport.StubHttpServer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -64,7 +64,7 @@ class EventLoopSafetyTest {
     };
 
     @RegisterExtension
-    static final StubHttpServer server = new StubHttpServer();
+    static final StubHttpServer server = StubHttpServer.start();
     private Vertx vertx;
 
     @BeforeEach
@@ -75,7 +75,7 @@ class EventLoopSafetyTest {
                 .setMaxEventLoopExecuteTime(MAX_EXECUTE_MILLIS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 // with the blocked thread's stack trace, so a failure shows what it was doing
                 .setWarningExceptionTime(MAX_EXECUTE_MILLIS).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
-        server.reply("/session.json", Reply.of(200, "{\"session\":{}}".getBytes(StandardCharsets.UTF_8)));
+        server.reply("/session.json", 200, "{\"session\":{}}".getBytes(StandardCharsets.UTF_8));
         checkerLogger.setUseParentHandlers(false); // captured and asserted here, not printed
     }
 

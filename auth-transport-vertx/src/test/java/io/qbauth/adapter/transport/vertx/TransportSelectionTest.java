@@ -9,6 +9,7 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.config.TransportConfig;
+import io.qbauth.testkit.transport.StubHttpServer;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class TransportSelectionTest {
 
     private static final String PROPERTY = "qbauth.transport";
     @RegisterExtension
-    static final StubHttpServer server = new StubHttpServer();
+    static final StubHttpServer server = StubHttpServer.start();
     private final String propertyBefore = System.getProperty(PROPERTY);
 
     @AfterEach

@@ -9,6 +9,7 @@ import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.domain.ApiResponse;
 import io.qbauth.testkit.transport.RawServer;
+import io.qbauth.testkit.transport.StubHttpServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VertxAuthTransportLifecycleTest {
 
     @RegisterExtension
-    static final StubHttpServer server = new StubHttpServer();
+    static final StubHttpServer server = StubHttpServer.start();
 
     @Test
     void close_leaves_the_applications_vertx_running() throws Exception {
