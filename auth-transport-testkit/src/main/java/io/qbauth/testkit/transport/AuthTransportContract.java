@@ -50,6 +50,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Checked, by group:
  * <ul>
+ *   <li>The pool: never more than {@code maxConnections} connections, reused; a caller waiting for a free one
+ *       times out within its own deadline and leaves the pool usable.</li>
  *   <li>Exchanges: every status completes the stage normally; repeated header names travel both ways; body bytes
  *       are exact both ways (binary, empty); method, path and query arrive unchanged; 200 concurrent requests all
  *       succeed; the transport adds no {@code QB-Token}; redirects are not followed; HTTP/1.1 without an
@@ -306,6 +308,49 @@ public abstract class AuthTransportContract {
 
         Received seen = received.remove();
         assertThat(seen.headers()).doesNotContainKeys("HTTP2-Settings", "Upgrade");
+    }
+
+    // ---- the connection pool ----
+
+    @Test
+    void never_opens_more_than_max_connections_and_reuses_them() throws Exception {
+        CountDownLatch twoArrived = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer keepAlive = keepAliveServer(twoArrived, release)) {
+            AuthTransport transport = open(baseConfig().toBuilder().maxConnections(2).build());
+            List<CompletableFuture<ApiResponse>> replies = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                replies.add(execute(transport, new TransportRequest("GET", keepAlive.uri("/" + i + ".json"), Map.of(),
+                        EMPTY, Duration.ofSeconds(10))));
+            }
+            assertThat(twoArrived.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+            release.countDown();
+            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+            assertThat(keepAlive.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_caller_waiting_for_a_free_connection_times_out_within_its_deadline_and_the_pool_still_serves()
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer keepAlive = keepAliveServer(arrived, release)) {
+            AuthTransport transport = open(baseConfig().toBuilder().maxConnections(1).build());
+            CompletableFuture<ApiResponse> first = execute(transport, new TransportRequest("GET",
+                    keepAlive.uri("/a.json"), Map.of(), EMPTY, Duration.ofSeconds(10)));
+            assertThat(arrived.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+            assertThat(sendFailing(transport, new TransportRequest("GET", keepAlive.uri("/b.json"), Map.of(), EMPTY,
+                    Duration.ofMillis(300))).kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+
+            release.countDown();
+            assertThat(await(first).status()).isEqualTo(200);
+            assertThat(send(transport, new TransportRequest("GET", keepAlive.uri("/c.json"), Map.of(), EMPTY,
+                    Duration.ofSeconds(5))).status()).as("the timed-out wait left the pool usable").isEqualTo(200);
+        }
     }
 
     // ---- what the client manages ----
@@ -782,6 +827,18 @@ public abstract class AuthTransportContract {
             assertThat(server.awaitClosedByClient(1, WAIT.toSeconds())).as("the first connection closed").isTrue();
             assertThat(server.requestsOn(1)).isEqualTo(1);
         }
+    }
+
+    /** Answers requests on each connection, one after another, once {@code release} is open. */
+    private static RawServer keepAliveServer(CountDownLatch arrived, CountDownLatch release) throws IOException {
+        return new RawServer(connection -> {
+            while (true) {
+                connection.readHead();
+                arrived.countDown();
+                release.await();
+                connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
     }
 
     /** {@link #baseConfig()} with {@code maxResponseBytes} {@value #LIMIT}. */
