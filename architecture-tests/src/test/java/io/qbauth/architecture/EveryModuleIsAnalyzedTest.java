@@ -28,6 +28,7 @@ class EveryModuleIsAnalyzedTest {
                         "io.qbauth.adapter.codec.jackson.JacksonJsonCodec",
                         "io.qbauth.adapter.transport.jdk.JdkAuthTransport",
                         "io.qbauth.adapter.transport.vertx.VertxAuthTransport",
+                        "io.qbauth.testkit.transport.AuthTransportContract",
                         "io.qbauth.adapter.metrics.micrometer.QbAuthMetrics",
                         "io.qbauth.emulator.QbEmulator");
     }

@@ -25,9 +25,10 @@ class LayeringRulesTest {
             .adapter("jdk", Packages.ADAPTER_JDK)
             .adapter("vertx", Packages.ADAPTER_VERTX)
             .adapter("micrometer", Packages.ADAPTER_METRICS)
+            .adapter("testkit", TestkitBoundariesTest.TESTKIT)
             .withOptionalLayers(true)
             .because("adapters plug into ports; they never use each other (metrics wraps the AuthTransport port,"
-                    + " never JdkAuthTransport)");
+                    + " never JdkAuthTransport; the transport test kit tests the port, never a transport)");
 
     @ArchTest
     static final ArchRule domain_depends_on_the_jdk_only = classes()

@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand. Thread-safe. */
+/**
+ * A clock tests move by hand. Thread-safe. auth-core's own tests keep this one: {@code io.qbauth.testkit.TestClock}
+ * (auth-transport-testkit) depends on auth-core, so auth-core cannot depend on it, even in test scope.
+ */
 public final class ManualClock extends Clock {
 
     private final AtomicLong millis;

@@ -16,7 +16,7 @@ import io.qbauth.domain.NewUser;
 import io.qbauth.domain.RequestRejectedException;
 import io.qbauth.domain.TransportException;
 import io.qbauth.domain.ValidationException;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportTest;
@@ -65,7 +65,7 @@ class ErrorMappingE2eTest {
 
     @TransportTest
     void a_timestamp_outside_the_window_is_refused(TransportUnderTest transport) {
-        MutableClock twoHoursBehind = MutableClock.startingNow();
+        TestClock twoHoursBehind = TestClock.startingNow();
         twoHoursBehind.advance(Duration.ofHours(-2));
         try (Sdk sdk = Sdk.start(transport, emulator(), builder -> builder.clock(twoHoursBehind))) {
             expect(() -> sdk.blocking().createApplicationSession(), ValidationException.class, 422,

@@ -9,7 +9,7 @@ import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionKind;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.RecordingTransport.Sent;
 import io.qbauth.e2e.support.Sdk;
@@ -28,7 +28,7 @@ class ExpiryE2eTest {
 
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    private final MutableClock clock = MutableClock.startingNow();
+    private final TestClock clock = TestClock.startingNow();
     private final QbEmulator emulator = QuickBloxFixture.emulator().clock(clock).sessionTtl(TTL).start();
 
     @AfterEach

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.QbAuthClient;
 import io.qbauth.config.RefreshPolicy;
 import io.qbauth.domain.ApiRequest;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -28,7 +28,7 @@ class ShortLivedSessionsE2eTest {
 
     @TransportTest
     void sessions_shorter_than_the_prefetch_margin_are_created_once_per_half_lifetime(TransportUnderTest transport) {
-        MutableClock clock = MutableClock.startingNow();
+        TestClock clock = TestClock.startingNow();
         try (QbEmulator emu = QuickBloxFixture.emulator().clock(clock).sessionTtl(TTL).start();
              AuthTransport wire = transport.create();
              QbAuthClient client = QuickBloxFixture.client(emu, wire, clock)

@@ -11,7 +11,7 @@ import io.qbauth.domain.Credentials;
 import io.qbauth.domain.ServerException;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionKind;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.RecordingTransport.Sent;
 import io.qbauth.e2e.support.Sdk;
@@ -127,7 +127,7 @@ class RecoveryE2eTest {
 
     @TransportTest
     void session_creations_refused_for_a_while_recover_after_the_back_off(TransportUnderTest transport) {
-        MutableClock sdkClock = MutableClock.startingNow();
+        TestClock sdkClock = TestClock.startingNow();
         try (Sdk sdk = FaultySdk.start(transport, emu, builder -> builder.clock(sdkClock))) {
             ApiRequest call = ApiRequest.get("/users/" + FaultySdk.aliceId(transport, emu) + ".json");
             FaultRule outage = emu.faults().set(Fault.unavailable(Duration.ofSeconds(1)).on("POST", "/session.json"));

@@ -11,7 +11,7 @@ import io.qbauth.domain.Credentials;
 import io.qbauth.domain.RateLimitedException;
 import io.qbauth.domain.ServerException;
 import io.qbauth.domain.Session;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.Sdk;
 import io.qbauth.e2e.support.TransportTest;
 import io.qbauth.e2e.support.TransportUnderTest;
@@ -80,7 +80,7 @@ class StatusFaultsE2eTest {
     @TransportTest
     void a_429_on_session_creation_carries_retry_after_which_holds_back_the_next_creation(
             TransportUnderTest transport) {
-        MutableClock sdkClock = MutableClock.startingNow();
+        TestClock sdkClock = TestClock.startingNow();
         try (Sdk sdk = FaultySdk.start(transport, emu, builder -> builder.clock(sdkClock))) {
             long aliceId = FaultySdk.aliceId(transport, emu);
             ApiRequest call = ApiRequest.get("/users/" + aliceId + ".json");

@@ -10,7 +10,7 @@ import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionKind;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.RecordingTransport;
 import io.qbauth.e2e.support.RecordingTransport.Sent;
@@ -40,7 +40,7 @@ class SingleFlightE2eTest {
     private static final Duration PAST_THE_TTL = QbEmulator.AbstractBuilder.DEFAULT_SESSION_TTL.plusMinutes(1);
     private static final long WAIT_SECONDS = 30;
 
-    private final MutableClock clock = MutableClock.startingNow();
+    private final TestClock clock = TestClock.startingNow();
     private final QbEmulator emulator = QuickBloxFixture.emulator().clock(clock)
             .timestampWindow(Duration.ofDays(1)).start();
 

@@ -15,7 +15,7 @@ import io.qbauth.domain.InvalidCredentialsException;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.SessionKind;
-import io.qbauth.e2e.support.MutableClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.e2e.support.RecordingTransport.Sent;
 import io.qbauth.e2e.support.Sdk;
@@ -41,7 +41,7 @@ class ReauthE2eTest {
 
     private static final Duration PAST_THE_TTL = QbEmulator.AbstractBuilder.DEFAULT_SESSION_TTL.plusMinutes(1);
 
-    private final MutableClock serverClock = MutableClock.startingNow();
+    private final TestClock serverClock = TestClock.startingNow();
     private final QbEmulator emulator = QuickBloxFixture.emulator().clock(serverClock)
             .timestampWindow(Duration.ofDays(1)).start();
 

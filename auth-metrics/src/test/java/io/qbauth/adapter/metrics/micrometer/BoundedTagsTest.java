@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qbauth.BlockingQbAuthClient;
 import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
-import io.qbauth.adapter.metrics.micrometer.support.ShiftedClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.User;
@@ -32,7 +32,7 @@ class BoundedTagsTest {
 
     @Test
     void theNumberOfMetersDoesNotGrowWithTheNumberOfUsers() throws Exception {
-        QbEmulator.Builder emulatorBuilder = Emulators.builder(new ShiftedClock());
+        QbEmulator.Builder emulatorBuilder = Emulators.builder(TestClock.followingSystem());
         for (int i = 0; i < USERS; i++) {
             emulatorBuilder.user(Emulators.APP_ID, login(i), password(i));
         }

@@ -11,7 +11,7 @@ import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
 import io.qbauth.adapter.metrics.micrometer.support.Scrape;
 import io.qbauth.adapter.metrics.micrometer.support.ScriptedJourney;
-import io.qbauth.adapter.metrics.micrometer.support.ShiftedClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.emulator.QbEmulator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class OpsKitTest {
     void parseTheKitAndScrapeAJourney() throws IOException {
         dashboard = new ObjectMapper().readTree(OPS.resolve("qbauth-grafana-dashboard.json").toFile());
         alerts = new ObjectMapper(new YAMLFactory()).readTree(OPS.resolve("qbauth-alerts.yml").toFile());
-        ShiftedClock clock = new ShiftedClock();
+        TestClock clock = TestClock.followingSystem();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 .throwExceptionOnRegistrationFailure();
         try (QbEmulator emulator = Emulators.builder(clock).start();

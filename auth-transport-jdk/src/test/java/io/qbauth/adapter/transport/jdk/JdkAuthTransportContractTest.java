@@ -2,9 +2,9 @@ package io.qbauth.adapter.transport.jdk;
 
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.TransportConfig;
-import io.qbauth.spi.contract.AuthTransportContract;
+import io.qbauth.testkit.transport.AuthTransportContract;
 
-/** The shared transport contract of auth-core's test-jar, run against {@link JdkAuthTransport}. */
+/** The shared transport contract (auth-transport-testkit), run against {@link JdkAuthTransport}. */
 class JdkAuthTransportContractTest extends AuthTransportContract {
 
     @Override

@@ -10,9 +10,12 @@ import io.qbauth.spi.CallerThread;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.domain.ApiResponse;
+import io.qbauth.testkit.transport.RawServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +48,7 @@ class SentOnceOnTheWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
     void a_request_whose_connection_closes_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
+        try (RawServer server = new RawServer(RawServer.Connection::readRequest)) {
             expectIoFailure(transport, request(method, server.uri("/session.json")));
 
             assertThat(server.heads()).as("requests the server read").hasSize(1);
@@ -57,7 +60,7 @@ class SentOnceOnTheWireTest {
     @ValueSource(strings = {"GET", "HEAD"})
     void a_read_whose_connection_closes_before_the_reply_is_sent_once_more_by_the_jdk_and_no_more(String method)
             throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
+        try (RawServer server = new RawServer(RawServer.Connection::readRequest)) {
             expectIoFailure(transport, request(method, server.uri("/session.json")));
 
             assertThat(server.heads()).as("the JDK's one resend, as documented").hasSize(2);
@@ -68,7 +71,7 @@ class SentOnceOnTheWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"POST", "DELETE"})
     void a_request_whose_connection_is_reset_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+        try (RawServer server = new RawServer(connection -> {
             connection.resetOnClose();
             connection.readRequest();
         })) {
@@ -81,7 +84,7 @@ class SentOnceOnTheWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
     void a_request_on_a_pooled_connection_closed_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+        try (RawServer server = new RawServer(connection -> {
             connection.readRequest();
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"); // keep-alive: the JDK pools it
             connection.readRequest(); // the second request comes on the same connection: close without a reply
@@ -96,7 +99,7 @@ class SentOnceOnTheWireTest {
 
     @Test
     void a_get_on_a_pooled_connection_closed_before_the_reply_is_resent_by_the_jdk_on_a_new_one() throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+        try (RawServer server = new RawServer(connection -> {
             connection.readRequest();
             connection.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
             connection.readRequest();
@@ -111,7 +114,7 @@ class SentOnceOnTheWireTest {
 
     @Test
     void a_post_on_a_lent_caller_thread_is_sent_once_too() throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
+        try (RawServer server = new RawServer(RawServer.Connection::readRequest)) {
             TransportRequest request = request("POST", server.uri("/session.json"));
 
             assertThatThrownBy(() -> CallerThread.lend(() -> transport.execute(request)).toCompletableFuture().join())
@@ -125,7 +128,7 @@ class SentOnceOnTheWireTest {
         assumeFalse(Boolean.getBoolean("jdk.httpclient.enableAllMethodRetry"), "the JDK resends a POST then");
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-             RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
+             RawServer server = new RawServer(RawServer.Connection::readRequest)) {
             JdkAuthTransport wrapping = JdkAuthTransport.create(client);
 
             expectIoFailure(wrapping, request("POST", server.uri("/session.json")));
@@ -139,7 +142,7 @@ class SentOnceOnTheWireTest {
         AtomicInteger answered = new AtomicInteger();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-             RequestCountingServer server = new RequestCountingServer(connection -> {
+             RawServer server = new RawServer(connection -> {
                  while (true) { // until the client closes the connection
                      connection.readRequest();
                      connection.write(answered.getAndIncrement() == 0
@@ -158,13 +161,13 @@ class SentOnceOnTheWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET", "HEAD"})
     void a_read_carries_no_content_length(String method) throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(connection -> {
+        try (RawServer server = new RawServer(connection -> {
             connection.readRequest();
             connection.write("HTTP/1.1 204 No Content\r\n\r\n");
         })) {
             send(transport, request(method, server.uri("/session.json")));
 
-            assertThat(RequestCountingServer.headerLines(server.heads().getFirst()))
+            assertThat(headerLines(server.heads().getFirst()))
                     .noneMatch(line -> line.startsWith("content-length:") || line.startsWith("transfer-encoding:"));
         }
     }
@@ -190,5 +193,10 @@ class SentOnceOnTheWireTest {
         } catch (InterruptedException | TimeoutException e) {
             throw new AssertionError("no outcome within 20 s", e);
         }
+    }
+
+    /** {@code head}'s lines, lower-cased. */
+    private static List<String> headerLines(String head) {
+        return head.lines().map(line -> line.toLowerCase(Locale.ROOT)).toList();
     }
 }

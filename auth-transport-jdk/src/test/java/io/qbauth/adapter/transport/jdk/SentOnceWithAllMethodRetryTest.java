@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qbauth.config.TransportConfig;
+import io.qbauth.testkit.transport.RawServer;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ class SentOnceWithAllMethodRetryTest {
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
     void a_request_whose_connection_closes_before_the_reply_is_sent_once(String method) throws Exception {
-        try (RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
+        try (RawServer server = new RawServer(RawServer.Connection::readRequest)) {
             expectIoFailure(transport, request(method, server.uri("/session.json")));
 
             assertThat(server.heads()).as("requests the server read").hasSize(1);
@@ -55,7 +56,7 @@ class SentOnceWithAllMethodRetryTest {
     @ValueSource(strings = {"POST", "DELETE"})
     void a_bare_jdk_client_would_have_sent_it_twice(String method) throws Exception {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-             RequestCountingServer server = new RequestCountingServer(RequestCountingServer.Connection::readRequest)) {
+             RawServer server = new RawServer(RawServer.Connection::readRequest)) {
             HttpRequest bare = HttpRequest.newBuilder(server.uri("/session.json"))
                     .method(method, BodyPublishers.ofString("a=1")).build();
 

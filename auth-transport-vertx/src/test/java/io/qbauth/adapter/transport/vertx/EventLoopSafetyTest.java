@@ -3,9 +3,9 @@ package io.qbauth.adapter.transport.vertx;
 import static io.qbauth.adapter.transport.vertx.Exchanges.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.adapter.transport.vertx.StubHttpServer.Reply;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
+import io.qbauth.testkit.transport.StubHttpServer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -64,7 +64,7 @@ class EventLoopSafetyTest {
     };
 
     @RegisterExtension
-    static final StubHttpServer server = new StubHttpServer();
+    static final StubHttpServer server = StubHttpServer.start();
     private Vertx vertx;
 
     @BeforeEach
@@ -75,7 +75,7 @@ class EventLoopSafetyTest {
                 .setMaxEventLoopExecuteTime(MAX_EXECUTE_MILLIS).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 // with the blocked thread's stack trace, so a failure shows what it was doing
                 .setWarningExceptionTime(MAX_EXECUTE_MILLIS).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
-        server.reply("/session.json", Reply.of(200, "{\"session\":{}}".getBytes(StandardCharsets.UTF_8)));
+        server.reply("/session.json", 200, "{\"session\":{}}".getBytes(StandardCharsets.UTF_8));
         checkerLogger.setUseParentHandlers(false); // captured and asserted here, not printed
     }
 
@@ -87,7 +87,7 @@ class EventLoopSafetyTest {
     }
 
     @Test
-    void thousandsOfExchangesFromAnEventLoopNeverBlockItAndCompleteOnItsContext() throws Exception {
+    void thousands_of_exchanges_from_an_event_loop_never_block_it_and_complete_on_its_context() throws Exception {
         VertxAuthTransport transport = VertxAuthTransport.create(vertx,
                 TransportConfig.builder().maxConnections(IN_FLIGHT).build());
         TransportRequest request = get(server.uri("/session.json"));
@@ -111,7 +111,7 @@ class EventLoopSafetyTest {
     }
 
     @Test
-    void controlTheCapturedCheckerReportsARealBlock() throws Exception {
+    void control_the_captured_checker_reports_a_real_block() throws Exception {
         checkerLogger.addHandler(capture);
         CountDownLatch blocked = new CountDownLatch(1);
 

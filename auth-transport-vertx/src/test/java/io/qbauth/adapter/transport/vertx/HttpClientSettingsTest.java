@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HttpClientSettingsTest {
 
     @Test
-    void mapsTimeoutsPoolAndKeepAlive() {
+    void maps_timeouts_pool_and_keep_alive() {
         TransportConfig config = TransportConfig.builder().connectTimeout(Duration.ofMillis(1500)).maxConnections(7)
                 .keepAlive(false).idleTimeout(Duration.ofMillis(2001)).build();
 
@@ -26,7 +26,7 @@ class HttpClientSettingsTest {
     }
 
     @Test
-    void speaksPlainHttp11AndVerifiesTlsByDefault() {
+    void speaks_plain_http11_and_verifies_tls_by_default() {
         HttpClientOptions options = HttpClientSettings.clientOptions(TransportConfig.defaults());
 
         assertThat(options.getProtocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
@@ -38,7 +38,7 @@ class HttpClientSettingsTest {
     }
 
     @Test
-    void usesTheApplicationsSslContextUnlessTrustAllIsSet() throws Exception {
+    void uses_the_applications_ssl_context_unless_trust_all_is_set() throws Exception {
         SSLContext context = SSLContext.getDefault();
 
         HttpClientOptions withContext = HttpClientSettings.clientOptions(

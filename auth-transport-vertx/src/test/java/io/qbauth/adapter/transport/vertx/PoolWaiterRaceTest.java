@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.domain.TransportException;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.contract.RawServer;
+import io.qbauth.testkit.transport.RawServer;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qbauth.domain.TransportException.Kind;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.spi.TransportRequest;
-import io.qbauth.spi.contract.HostileServer;
+import io.qbauth.testkit.transport.HostileServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

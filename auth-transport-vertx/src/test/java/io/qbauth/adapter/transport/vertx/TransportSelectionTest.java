@@ -9,6 +9,7 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.config.TransportConfig;
+import io.qbauth.testkit.transport.StubHttpServer;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class TransportSelectionTest {
 
     private static final String PROPERTY = "qbauth.transport";
     @RegisterExtension
-    static final StubHttpServer server = new StubHttpServer();
+    static final StubHttpServer server = StubHttpServer.start();
     private final String propertyBefore = System.getProperty(PROPERTY);
 
     @AfterEach
@@ -36,7 +37,7 @@ class TransportSelectionTest {
     }
 
     @Test
-    void withBothOnTheClassPathAndNoChoiceTheBuildFailsNamingTheProperty() {
+    void with_both_on_the_class_path_and_no_choice_the_build_fails_naming_the_property() {
         System.clearProperty(PROPERTY);
 
         assertThatThrownBy(() -> builder().build()).isInstanceOf(ConfigurationException.class)
@@ -44,7 +45,7 @@ class TransportSelectionTest {
     }
 
     @Test
-    void thePropertyPicksVertx() {
+    void the_property_picks_vertx() {
         System.setProperty(PROPERTY, "vertx");
 
         try (QbAuthClient client = builder().build()) {
@@ -53,7 +54,7 @@ class TransportSelectionTest {
     }
 
     @Test
-    void thePropertyPicksJdkToo() {
+    void the_property_picks_jdk_too() {
         System.setProperty(PROPERTY, "jdk");
 
         try (QbAuthClient client = builder().build()) {
@@ -62,7 +63,7 @@ class TransportSelectionTest {
     }
 
     @Test
-    void anExplicitInstanceWinsOverThePropertyAndIsLeftOpenByTheClient() throws Exception {
+    void an_explicit_instance_wins_over_the_property_and_is_left_open_by_the_client() throws Exception {
         System.setProperty(PROPERTY, "jdk");
         try (VertxAuthTransport mine = VertxAuthTransport.create(TransportConfig.defaults())) {
             try (QbAuthClient client = builder().transport(mine).build()) {

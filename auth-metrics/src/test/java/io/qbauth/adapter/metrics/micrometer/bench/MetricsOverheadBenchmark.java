@@ -5,7 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
-import io.qbauth.adapter.metrics.micrometer.support.ShiftedClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.emulator.QbEmulator;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class MetricsOverheadBenchmark {
         Duration round = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 15));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (QbEmulator emulator = Emulators.builder(new ShiftedClock()).start();
+        try (QbEmulator emulator = Emulators.builder(TestClock.followingSystem()).start();
              QbAuthClient plain = Emulators.client(emulator).build();
              QbAuthClient metered = QbAuthMetrics.instrument(Emulators.client(emulator), registry).build()) {
             plain.blocking().createApplicationSession();

@@ -6,7 +6,7 @@ import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
 import io.qbauth.adapter.metrics.micrometer.support.Scrape;
 import io.qbauth.adapter.metrics.micrometer.support.ScriptedJourney;
-import io.qbauth.adapter.metrics.micrometer.support.ShiftedClock;
+import io.qbauth.testkit.TestClock;
 import io.qbauth.emulator.EmulatorStats;
 import io.qbauth.emulator.QbEmulator;
 import java.io.IOException;
@@ -30,7 +30,7 @@ class PrometheusExampleTest {
     private static final String OPERATIONS = "qbauth_operations_seconds_count";
     private static final String HTTP = "qbauth_http_client_requests_seconds_count";
 
-    private final ShiftedClock emulatorClock = new ShiftedClock();
+    private final TestClock emulatorClock = TestClock.followingSystem();
     private QbEmulator emulator;
     private PrometheusExample example;
     private ScriptedJourney.Seen seen;

@@ -3,6 +3,7 @@ package io.qbauth.adapter.metrics.micrometer.support;
 import io.qbauth.QbAuth;
 import io.qbauth.emulator.EmulatorApp;
 import io.qbauth.emulator.QbEmulator;
+import io.qbauth.testkit.TestClock;
 import java.time.Duration;
 
 /** An emulator for the tests: one application, cheap password hashing, a wide timestamp window for clock jumps. */
@@ -18,7 +19,7 @@ public final class Emulators {
     }
 
     /** A builder with the application and Alice, on 127.0.0.1 and a free port. */
-    public static QbEmulator.Builder builder(ShiftedClock clock) {
+    public static QbEmulator.Builder builder(TestClock clock) {
         return QbEmulator.builder()
                 .host("127.0.0.1")
                 .port(0)

@@ -13,6 +13,7 @@ import io.qbauth.domain.SessionKind;
 import io.qbauth.domain.User;
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.QbEmulator;
+import io.qbauth.testkit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,7 +55,7 @@ public final class ScriptedJourney {
     }
 
     /** Runs the journey against {@code emulator}, whose clock is {@code emulatorClock}. */
-    public static Seen run(QbAuthClient client, QbEmulator emulator, ShiftedClock emulatorClock) {
+    public static Seen run(QbAuthClient client, QbEmulator emulator, TestClock emulatorClock) {
         BlockingQbAuthClient blocking = client.blocking();
         Set<String> tokens = new LinkedHashSet<>();
 

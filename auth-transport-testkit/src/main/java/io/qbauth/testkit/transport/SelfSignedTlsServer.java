@@ -1,4 +1,4 @@
-package io.qbauth.spi.contract;
+package io.qbauth.testkit.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +77,7 @@ public final class SelfSignedTlsServer implements AutoCloseable {
         return context;
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);

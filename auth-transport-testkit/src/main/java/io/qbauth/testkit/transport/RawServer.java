@@ -1,4 +1,4 @@
-package io.qbauth.spi.contract;
+package io.qbauth.testkit.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +8,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +32,13 @@ public final class RawServer implements AutoCloseable {
     /** What the server does with one accepted connection. */
     @FunctionalInterface
     public interface Script {
+        /**
+         * Serves one accepted connection; it is closed when this returns.
+         *
+         * @param connection the accepted connection
+         * @throws IOException          when the client closes the connection (counted by {@link #clientClosed()})
+         * @throws InterruptedException when the script's wait is interrupted
+         */
         void run(Connection connection) throws IOException, InterruptedException;
     }
 
@@ -36,11 +47,13 @@ public final class RawServer implements AutoCloseable {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        private final List<String> heads;
 
-        private Connection(Socket socket) throws IOException {
+        private Connection(Socket socket, List<String> heads) throws IOException {
             this.socket = socket;
             this.in = socket.getInputStream();
             this.out = socket.getOutputStream();
+            this.heads = heads;
         }
 
         /** The socket, e.g. to {@code setSoLinger(true, 0)} so that closing it sends a reset. */
@@ -54,8 +67,10 @@ public final class RawServer implements AutoCloseable {
         }
 
         /**
-         * Reads the request head, up to the blank line (the scripts' requests have no body), and returns it.
+         * Reads the request head, up to the blank line, records it in {@link RawServer#heads()} and returns it. The
+         * body, if any, is left unread: {@link #readRequest()} reads it too.
          *
+         * @return the request line and headers, ending with the blank line
          * @throws IOException when the client closes the connection first
          */
         public String readHead() throws IOException {
@@ -70,7 +85,34 @@ public final class RawServer implements AutoCloseable {
                 head.append((char) b);
                 matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
             }
+            heads.add(head.toString());
             return head.toString();
+        }
+
+        /**
+         * Reads one whole request: its head (recorded, as {@link #readHead()}) and the body of the
+         * {@code Content-Length} it announces, which is discarded.
+         *
+         * @return the request line and headers
+         * @throws IOException when the client closes the connection first
+         */
+        public String readRequest() throws IOException {
+            String head = readHead();
+            for (String line : head.split("\r\n")) {
+                if (line.regionMatches(true, 0, "Content-Length:", 0, "Content-Length:".length())) {
+                    in.skipNBytes(Long.parseLong(line.substring("Content-Length:".length()).trim()));
+                }
+            }
+            return head;
+        }
+
+        /**
+         * Makes the coming close of this connection a reset (RST) instead of an orderly FIN.
+         *
+         * @throws IOException when the socket is already closed
+         */
+        public void resetOnClose() throws IOException {
+            socket.setSoLinger(true, 0);
         }
 
         /** Writes {@code text} (ISO-8859-1, as HTTP/1.1 heads are) and flushes it. */
@@ -94,6 +136,8 @@ public final class RawServer implements AutoCloseable {
 
     private final CountDownLatch clientClosed = new CountDownLatch(1);
     private final AtomicInteger connections = new AtomicInteger();
+    private final List<String> heads = new CopyOnWriteArrayList<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final ServerSocket serverSocket;
 
     /** A server that runs {@code script} on every connection it accepts; the script reads the request itself. */
@@ -103,6 +147,7 @@ public final class RawServer implements AutoCloseable {
             while (!serverSocket.isClosed()) {
                 try {
                     Socket socket = serverSocket.accept();
+                    open.add(socket);
                     connections.incrementAndGet();
                     Thread.ofVirtual().start(() -> serve(socket, script));
                 } catch (IOException closed) {
@@ -143,19 +188,34 @@ public final class RawServer implements AutoCloseable {
         return connections.get();
     }
 
+    /**
+     * The head (request line and headers) of every request the scripts read so far, in order: on the wire, how
+     * often a client sent a call.
+     *
+     * @return a snapshot of the heads read
+     */
+    public List<String> heads() {
+        return List.copyOf(heads);
+    }
+
     private void serve(Socket socket, Script script) {
         try (socket) {
-            script.run(new Connection(socket));
+            script.run(new Connection(socket, heads));
         } catch (IOException e) {
             clientClosed.countDown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
         }
     }
 
-    /** Stops accepting connections; those already accepted end with their scripts. */
+    /** Stops accepting connections and closes those still open (their scripts' reads and writes then fail). */
     @Override
     public void close() throws IOException {
         serverSocket.close();
+        for (Socket socket : open) {
+            socket.close();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.qbauth.spi.contract;
+package io.qbauth.testkit.transport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -102,6 +102,7 @@ public final class HostileServer implements AutoCloseable {
         return target.startsWith("/r/") ? target.substring(3) : target;
     }
 
+    /** Stops accepting connections, as {@link RawServer#close()}. */
     @Override
     public void close() throws IOException {
         server.close();
