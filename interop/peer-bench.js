@@ -13,7 +13,8 @@
  *   create: each client loops QB.createSession (an application session: signed POST /session.json)
  *   get:    each client creates one session, then loops QB.getSession (GET /session.json with its token)
  *
- * Output: the SDK's own console noise goes nowhere; the one line this script prints is
+ * Output: the SDK's own console noise goes nowhere; this script prints "# measuring" and "# measured" when the
+ * measured window opens and closes (the driver reads the server's CPU time between them), then
  *   RESULT {"mode":..,"clients":..,"ops":..,"seconds":..,"opsPerSecond":..,"p50Micros":..,"p99Micros":..,
  *           "errors":..,"firstError":..,"cpuMicros":..}
  * Exit code 0 when no call failed, 1 when some did, 2 on bad usage.
@@ -131,12 +132,14 @@ async function main() {
     errors = 0;
     firstError = null;
     recording = true;
+    write('# measuring\n');
     const cpuStart = process.cpuUsage();
     const started = process.hrtime.bigint();
     await new Promise(resolve => setTimeout(resolve, MEASURE_MS));
     recording = false;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const cpu = process.cpuUsage(cpuStart);
+    write('# measured\n');
     const measuredErrors = errors;
     stop = true;
     await Promise.all(loops);

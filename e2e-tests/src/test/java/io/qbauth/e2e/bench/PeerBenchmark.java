@@ -37,12 +37,15 @@ import java.util.regex.Pattern;
  * The JS SDK runs one node process holding one SDK instance per client; the Java SDK one {@code QbAuthClient} per
  * client (a virtual thread each), all clients of a transport sharing one transport with its default pool. Every
  * (side, operation) pair runs once per round, the rounds interleave the sides so that noise from other processes
- * hits all alike, and the median round is reported with the Java/JS ratios. The emulator's own cost (signature
- * check, session bookkeeping) is in every figure alike; on a 2-core machine the emulator and the client share the
- * cores.
+ * hits all alike, and the median round is reported with the Java/JS ratios of throughput and of CPU time per
+ * operation (client and emulator together: on a loaded machine the CPU per operation moves less than the rate).
+ * The emulator's own cost (signature check, session bookkeeping) is in every figure alike; on a 2-core machine the
+ * emulator and the client share the cores.
  *
  * <p>Run: {@code npm ci --prefix interop} once, then {@code ./mvnw -q -pl e2e-tests test-compile exec:exec@peer
- * [-Dpeer.seconds=5 -Dpeer.warmup=2 -Dpeer.rounds=3 -Dpeer.clients=16]}.
+ * [-Dpeer.seconds=5 -Dpeer.warmup=2 -Dpeer.rounds=3 -Dpeer.clients=16 -Dpeer.only=REGEX -Dpeer.operations=REGEX]}:
+ * {@code peer.only} keeps the sides whose name it finds ({@code js}, {@code Java SDK, jdk}, {@code Java SDK, vertx}),
+ * {@code peer.operations} the operations ({@code create}, {@code get}); the ratios need the JS side.
  */
 public final class PeerBenchmark {
 
@@ -50,9 +53,16 @@ public final class PeerBenchmark {
     private static final List<String> OPERATIONS = List.of("create", "get");
     private static final String JS = "js";
 
-    /** One measured (side, operation) pair. */
-    private record Measured(String side, String operation, double opsPerSecond, double p50Micros, double p99Micros) {
+    /**
+     * One measured (side, operation) pair. {@code cpuMicrosPerOp}: CPU time per operation of the client and the
+     * emulator together (for the JS side node's own plus this process's, which then runs only the emulator).
+     */
+    private record Measured(String side, String operation, double opsPerSecond, double p50Micros, double p99Micros,
+                            double cpuMicrosPerOp) {
     }
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private PeerBenchmark() {
     }
@@ -62,12 +72,20 @@ public final class PeerBenchmark {
         Duration warmup = Duration.ofSeconds(Long.getLong("peer.warmup", 2));
         int rounds = Integer.getInteger("peer.rounds", 3);
         int clients = Integer.getInteger("peer.clients", 16);
-        Path interop = interopDirectory();
         String node = System.getProperty("peer.node", "node");
+        // regexes: the sides ("js", "Java SDK, jdk", "Java SDK, vertx") and operations to run; empty: all
+        Pattern sides = Pattern.compile(System.getProperty("peer.only", ""));
+        List<String> operations = OPERATIONS.stream()
+                .filter(Pattern.compile(System.getProperty("peer.operations", "")).asPredicate()).toList();
+        boolean withJs = sides.matcher(JS).find();
+        Path interop = withJs ? interopDirectory() : null;
         List<AutoCloseable> opened = new ArrayList<>();
         try (QbEmulator emulator = QuickBloxFixture.emulator().start()) {
             Map<String, Map<String, IntFunction<ClosedLoop.Operation>>> javaSides = new LinkedHashMap<>(); // by name
             for (TransportUnderTest transportUnderTest : TransportUnderTest.all().toList()) {
+                if (!sides.matcher("Java SDK, " + transportUnderTest.name()).find()) {
+                    continue;
+                }
                 javaSides.put("Java SDK, " + transportUnderTest.name(),
                         javaOperations(emulator, transportUnderTest, clients, opened));
             }
@@ -75,29 +93,33 @@ public final class PeerBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " cpus, load average " + loadAverage() + "; "
                     + clients + " clients per side; " + rounds + " interleaved rounds of " + warmup.toSeconds()
                     + " s warm-up + " + measure.toSeconds() + " s measured per side and operation; median round");
-            for (Map<String, IntFunction<ClosedLoop.Operation>> operations : javaSides.values()) { // JIT warm-up
-                for (IntFunction<ClosedLoop.Operation> operation : operations.values()) {
+            for (Map<String, IntFunction<ClosedLoop.Operation>> side : javaSides.values()) { // JIT warm-up
+                for (IntFunction<ClosedLoop.Operation> operation : side.values()) {
                     ClosedLoop.run("JIT warm-up", clients, Duration.ZERO, warmup, operation);
                 }
             }
             Map<String, List<Measured>> byPair = new LinkedHashMap<>();
             for (int round = 0; round < rounds; round++) {
-                for (String operation : OPERATIONS) {
-                    Measured js = runJs(node, interop, emulator, operation, clients, warmup, measure);
-                    byPair.computeIfAbsent(JS + " " + operation, key -> new ArrayList<>()).add(js);
-                    System.out.println(row(js));
+                for (String operation : operations) {
+                    if (withJs) {
+                        Measured js = runJs(node, interop, emulator, operation, clients, warmup, measure);
+                        byPair.computeIfAbsent(JS + " " + operation, key -> new ArrayList<>()).add(js);
+                        System.out.println(row(js));
+                    }
                     for (var side : javaSides.entrySet()) {
                         ClosedLoop.Result result = ClosedLoop.run(side.getKey() + " " + operation, clients, warmup,
                                 measure, side.getValue().get(operation));
                         Measured java = new Measured(side.getKey(), operation, result.opsPerSecond(),
-                                result.p50Nanos() / 1e3, result.p99Nanos() / 1e3);
+                                result.p50Nanos() / 1e3, result.p99Nanos() / 1e3, result.cpuMicrosPerOperation());
                         byPair.computeIfAbsent(side.getKey() + " " + operation, key -> new ArrayList<>()).add(java);
                         System.out.println(row(java));
                     }
                 }
             }
             System.out.println("load average after: " + loadAverage());
-            report(byPair, javaSides.keySet(), clients);
+            if (withJs) {
+                report(byPair, operations, javaSides.keySet(), clients);
+            }
         } finally {
             for (AutoCloseable closeable : opened.reversed()) {
                 closeable.close();
@@ -130,9 +152,19 @@ public final class PeerBenchmark {
                 operation, Integer.toString(clients), Long.toString(warmup.toMillis()),
                 Long.toString(measure.toMillis()))
                 .directory(interop.toFile()).redirectErrorStream(true).start();
-        String output;
-        try (var in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder output = new StringBuilder();
+        long emulatorCpuNanos = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            long cpuAtStart = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.equals("# measuring")) {
+                    cpuAtStart = OS.getProcessCpuTime();
+                } else if (line.equals("# measured")) {
+                    emulatorCpuNanos = OS.getProcessCpuTime() - cpuAtStart;
+                }
+                output.append(line).append('\n');
+            }
         }
         if (!process.waitFor(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -144,8 +176,10 @@ public final class PeerBenchmark {
                     + "):\n" + output);
         }
         String json = result.group(1);
+        double ops = number(json, "ops");
+        double cpuMicrosPerOp = ops == 0 ? 0 : (number(json, "cpuMicros") + emulatorCpuNanos / 1e3) / ops;
         return new Measured(JS, operation, number(json, "opsPerSecond"), number(json, "p50Micros"),
-                number(json, "p99Micros"));
+                number(json, "p99Micros"), cpuMicrosPerOp);
     }
 
     /** A numeric field of the one flat JSON object peer-bench.js prints. */
@@ -157,16 +191,17 @@ public final class PeerBenchmark {
         return Double.parseDouble(matcher.group(1));
     }
 
-    private static void report(Map<String, List<Measured>> byPair, Iterable<String> javaSides, int clients) {
+    private static void report(Map<String, List<Measured>> byPair, List<String> operations,
+                               Iterable<String> javaSides, int clients) {
         System.out.println();
-        System.out.println("| side (" + clients + " clients) | operation | ops/s | p50 | p99 | vs JS SDK |");
-        System.out.println("|---|---|---:|---:|---:|---:|");
-        for (String operation : OPERATIONS) {
+        System.out.println("| side (" + clients + " clients) | operation | ops/s | p50 | p99 | CPU/op | vs JS SDK |"
+                + " CPU/op vs JS SDK |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
+        for (String operation : operations) {
             Measured js = median(byPair.get(JS + " " + operation));
-            System.out.println(markdown(js, "JS SDK (quickblox 2.23.0, node)", 1.0));
+            System.out.println(markdown(js, "JS SDK (quickblox 2.23.0, node)", js));
             for (String side : javaSides) {
-                Measured java = median(byPair.get(side + " " + operation));
-                System.out.println(markdown(java, side, java.opsPerSecond() / js.opsPerSecond()));
+                System.out.println(markdown(median(byPair.get(side + " " + operation)), side, js));
             }
         }
     }
@@ -177,14 +212,17 @@ public final class PeerBenchmark {
     }
 
     private static String row(Measured measured) {
-        return String.format("%-20s %-6s %8.0f ops/s  p50 %8.1f us  p99 %8.1f us", measured.side(),
-                measured.operation(), measured.opsPerSecond(), measured.p50Micros(), measured.p99Micros());
+        return String.format("%-20s %-6s %8.0f ops/s  p50 %8.1f us  p99 %8.1f us  cpu %6.1f us/op", measured.side(),
+                measured.operation(), measured.opsPerSecond(), measured.p50Micros(), measured.p99Micros(),
+                measured.cpuMicrosPerOp());
     }
 
-    private static String markdown(Measured measured, String side, double ratio) {
-        return String.format("| %s | %s | %,.0f | %.2f ms | %.2f ms | %.2f× |", side,
+    private static String markdown(Measured measured, String side, Measured js) {
+        return String.format("| %s | %s | %,.0f | %.2f ms | %.2f ms | %.0f µs | %.2f× | %.2f× |", side,
                 measured.operation().equals("create") ? "create application session" : "get session",
-                measured.opsPerSecond(), measured.p50Micros() / 1e3, measured.p99Micros() / 1e3, ratio);
+                measured.opsPerSecond(), measured.p50Micros() / 1e3, measured.p99Micros() / 1e3,
+                measured.cpuMicrosPerOp(), measured.opsPerSecond() / js.opsPerSecond(),
+                measured.cpuMicrosPerOp() / js.cpuMicrosPerOp());
     }
 
     /** {@code interop/} of the project, from the module directory (exec:exec) or the project root. */
