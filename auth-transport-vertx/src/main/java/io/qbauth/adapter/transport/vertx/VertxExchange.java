@@ -132,7 +132,7 @@ final class VertxExchange {
         });
         response.endHandler(end -> {
             replyRead = true;
-            result.complete(new ApiResponse(response.statusCode(), headers(response.headers()),
+            result.complete(ApiResponse.received(response.statusCode(), headers(response.headers()),
                     body.getBytes()));
         });
     }
