@@ -80,7 +80,8 @@ public final class PeerBenchmark {
         boolean withJs = sides.matcher(JS).find();
         Path interop = withJs ? interopDirectory() : null;
         List<AutoCloseable> opened = new ArrayList<>();
-        try (QbEmulator emulator = QuickBloxFixture.emulator().start()) {
+        // a run creates some 10^5 sessions per side: lift the emulator's cap on live sessions (100 000 by default)
+        try (QbEmulator emulator = QuickBloxFixture.emulator().maxSessionsPerApp(Integer.MAX_VALUE).start()) {
             Map<String, Map<String, IntFunction<ClosedLoop.Operation>>> javaSides = new LinkedHashMap<>(); // by name
             for (TransportUnderTest transportUnderTest : TransportUnderTest.all().toList()) {
                 if (!sides.matcher("Java SDK, " + transportUnderTest.name()).find()) {
