@@ -30,18 +30,27 @@ public final class Headers {
             copy = new TreeMap<>(sorted);
             copy.values().removeIf(Objects::isNull);
         } else {
+            // each value list copied once (not at all when already unmodifiable, as the JDK client's are); merged
+            // with another only when two names differ in case alone
             TreeMap<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             if (headers != null) {
                 headers.forEach((name, values) -> {
                     if (name != null && values != null) {
-                        merged.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values);
+                        merged.merge(name, List.copyOf(values), Headers::concat);
                     }
                 });
             }
-            copy = merged;
+            return Collections.unmodifiableSortedMap(merged);
         }
         copy.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     /** The first value of {@code name} in {@code headers}, if any. */

@@ -121,4 +121,17 @@ class DomainValidationTest {
         assertThat(response.header("x-thing")).contains("1");
         assertThat(response.toString()).doesNotContain("{\"a\":1}");
     }
+
+    @Test
+    void a_received_response_takes_the_transports_body_over_and_equals_a_copied_one() {
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        ApiResponse received = ApiResponse.received(200, Map.of("X-Thing", List.of("1")), body);
+
+        assertThat(received).isEqualTo(new ApiResponse(200, Map.of("x-thing", List.of("1")), body))
+                .hasSameHashCodeAs(new ApiResponse(200, Map.of("x-thing", List.of("1")), body));
+        assertThat(received.body()).isEqualTo(body).isNotSameAs(body); // the reader still gets a copy
+        assertThat(received.header("x-thing")).contains("1");
+        assertThat(ApiResponse.received(204, Map.of(), null).bodyLength()).isZero();
+        assertThat(ApiResponse.received(204, Map.of(), null)).isEqualTo(new ApiResponse(204, Map.of(), new byte[0]));
+    }
 }

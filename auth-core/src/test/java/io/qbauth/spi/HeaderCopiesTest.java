@@ -26,7 +26,7 @@ class HeaderCopiesTest {
             headers -> new TransportRequest("GET", URI.create("http://127.0.0.1/x"), headers, null,
                     Duration.ofSeconds(1)).headers(),
             headers -> new ApiResponse(200, headers, null).headers(),
-            headers -> new ApiResponse(200, headers, null).headers());
+            headers -> ApiResponse.received(200, headers, null).headers());
 
     @Test
     void names_differing_only_in_case_are_merged_and_looked_up_in_any_case() {

@@ -5,7 +5,6 @@ import io.qbauth.config.SignatureAlgorithm;
 import io.qbauth.domain.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,8 +24,8 @@ public final class RequestSigner {
 
     private final long applicationId;
     private final String authKey;
-    private final SecretKeySpec key;
     private final SignatureAlgorithm algorithm;
+    private final KeyedMac mac;
     private final Clock clock;
     private final IntSupplier nonces;
 
@@ -35,16 +34,25 @@ public final class RequestSigner {
         this.applicationId = applicationId;
         this.authKey = authKey;
         this.algorithm = algorithm;
-        this.key = new SecretKeySpec(authSecret.getBytes(StandardCharsets.UTF_8), algorithm.jcaName());
+        SecretKeySpec key = new SecretKeySpec(authSecret.getBytes(StandardCharsets.UTF_8), algorithm.jcaName());
+        try {
+            this.mac = new KeyedMac(() -> Mac.getInstance(algorithm.jcaName()), key);
+        } catch (GeneralSecurityException e) {
+            throw cannotCompute(algorithm, e);
+        }
         this.clock = clock;
         this.nonces = nonces;
     }
 
-    /** A signer for the config's application, with nonces from {@link SecureRandom} and time from its clock. */
+    /**
+     * A signer for the config's application, with nonces from the process's {@link NonceSequence} (never the same
+     * twice in this process) and time from its clock.
+     *
+     * @throws ConfigurationException when this JVM cannot compute the config's signature algorithm
+     */
     public static RequestSigner of(QbAuthConfig config) {
-        SecureRandom random = new SecureRandom();
         return new RequestSigner(config.applicationId(), config.authKey(), config.authSecret(),
-                config.signatureAlgorithm(), config.clock(), () -> random.nextInt(Integer.MAX_VALUE) + 1);
+                config.signatureAlgorithm(), config.clock(), NonceSequence.PROCESS);
     }
 
     /**
@@ -64,12 +72,14 @@ public final class RequestSigner {
     /** The lowercase-hex HMAC of {@link #stringToSign(Map)}. */
     public String sign(Map<String, String> params) {
         try {
-            Mac mac = Mac.getInstance(algorithm.jcaName());
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(stringToSign(params).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.mac(stringToSign(params).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
-            throw new ConfigurationException("this JVM cannot compute " + algorithm.jcaName(), e);
+            throw cannotCompute(algorithm, e);
         }
+    }
+
+    private static ConfigurationException cannotCompute(SignatureAlgorithm algorithm, GeneralSecurityException e) {
+        return new ConfigurationException("this JVM cannot compute " + algorithm.jcaName(), e);
     }
 
     /** {@code name=value} of every parameter except {@code signature}, sorted, joined with {@code &}. */

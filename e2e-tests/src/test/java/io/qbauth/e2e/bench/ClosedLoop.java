@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -74,12 +75,20 @@ final class ClosedLoop {
 
     static Result run(String name, int callers, Duration warmup, Duration measure, Operation operation)
             throws InterruptedException {
+        return run(name, callers, warmup, measure, caller -> operation);
+    }
+
+    /** As {@link #run(String, int, Duration, Duration, Operation)}, caller {@code i} running {@code perCaller(i)}. */
+    static Result run(String name, int callers, Duration warmup, Duration measure, IntFunction<Operation> perCaller)
+            throws InterruptedException {
         AtomicBoolean recording = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(callers);
         List<Recorder> recorders = IntStream.range(0, callers).mapToObj(i -> new Recorder()).toList();
-        for (Recorder recorder : recorders) {
+        for (int caller = 0; caller < callers; caller++) {
+            Recorder recorder = recorders.get(caller);
+            Operation operation = perCaller.apply(caller);
             Thread.ofVirtual().start(() -> {
                 try {
                     while (!stop.get()) {

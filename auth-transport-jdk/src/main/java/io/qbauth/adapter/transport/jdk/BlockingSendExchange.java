@@ -131,7 +131,7 @@ final class BlockingSendExchange implements Runnable, Deadlines.Timed {
             clearDeadlineInterrupt(); // the deadline won: its interrupt was meant for send(), not for what runs next
             result.completeExceptionally(FailureMapper.map(request, new TimeoutException()));
         } else if (response != null) {
-            result.complete(new ApiResponse(response.statusCode(), response.headers().map(), response.body()));
+            result.complete(ApiResponse.received(response.statusCode(), response.headers().map(), response.body()));
         } else if (!(failure instanceof InterruptedException)) {
             result.completeExceptionally(FailureMapper.mapSendFailure(request, failure));
         } else if (lent) {

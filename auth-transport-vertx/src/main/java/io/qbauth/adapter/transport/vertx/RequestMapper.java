@@ -19,6 +19,9 @@ import io.vertx.core.http.RequestOptions;
  */
 final class RequestMapper {
 
+    /** The characters RFC 9110 excludes from a token besides controls, space and DEL. */
+    private static final String SEPARATORS = "\"(),/:;<=>?@[\\]{}";
+
     private final String userAgent;
 
     RequestMapper(String userAgent) {
@@ -70,16 +73,40 @@ final class RequestMapper {
         }
     }
 
-    /** RFC 9110 token: one or more visible ASCII characters other than the separators. */
+    /**
+     * RFC 9110 token: one or more visible ASCII characters other than the separators. An index loop, not a stream:
+     * it runs for every header of every request.
+     */
     private static boolean isToken(String text) {
-        return !text.isEmpty()
-                && text.chars().allMatch(c -> c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0);
+        int length = text.length();
+        if (length == 0) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || SEPARATORS.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Field content: tab, visible ASCII, space and obs-text (Latin-1); no CR, LF, NUL or other control. */
+    private static boolean isFieldValue(String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0, length = value.length(); i < length; i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < 0x20 || c == 0x7f || c > 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void requireValidValue(TransportRequest request, String name, String value) {
-        boolean valid = value != null && value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7f && c <= 0xff));
-        if (!valid) {
+        if (!isFieldValue(value)) {
             throw new InvalidInputException(request.describe() + ": the value of header " + name
                     + " contains a character that is not allowed");
         }

@@ -14,9 +14,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -132,7 +132,7 @@ final class VertxExchange {
         });
         response.endHandler(end -> {
             replyRead = true;
-            result.complete(new ApiResponse(response.statusCode(), headers(response.headers()),
+            result.complete(ApiResponse.received(response.statusCode(), headers(response.headers()),
                     body.getBytes()));
         });
     }
@@ -176,10 +176,14 @@ final class VertxExchange {
         }
     }
 
+    /**
+     * The reply's headers as {@link io.qbauth.domain.Headers#copyOf} copies them in one linear pass: case-insensitive
+     * and sorted already.
+     */
     private static Map<String, List<String>> headers(MultiMap headers) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Map.Entry<String, String> header : headers) {
-            copy.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue());
+            copy.computeIfAbsent(header.getKey(), name -> new ArrayList<>(1)).add(header.getValue());
         }
         return copy;
     }
