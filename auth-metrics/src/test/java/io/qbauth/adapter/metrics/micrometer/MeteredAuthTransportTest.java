@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 class MeteredAuthTransportTest {
 
-    private static final String TIMER = QbAuthMetricNames.DEFAULT_HTTP_CLIENT_REQUESTS;
+    private static final String TIMER = QbAuthMetrics.HTTP_CLIENT_REQUESTS;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Meters meters = new Meters(registry, QbAuthMetricsOptions.ofDefaults());
+    private final Meters meters = new Meters(registry, Tags.empty());
 
     @Test
     void aReplyIsTimedWithTheUriTemplateStatusAndOutcome() {
@@ -50,7 +50,7 @@ class MeteredAuthTransportTest {
         SimpleMeterRegistry mocked = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         CompletableFuture<ApiResponse> reply = new CompletableFuture<>();
         AuthTransport metered = new MeteredAuthTransport(new Stub(request -> reply, "stub"),
-                new Meters(mocked, QbAuthMetricsOptions.ofDefaults()));
+                new Meters(mocked, Tags.empty()));
 
         CompletableFuture<ApiResponse> seen = metered.execute(request("GET", "https://h/session.json"))
                 .toCompletableFuture();
@@ -114,7 +114,7 @@ class MeteredAuthTransportTest {
     void anUnboundedTransportNameBecomesUnknownAndAConfiguredClientNameWins() {
         AuthTransport oddName = new Stub(request -> status(200), "name with spaces and 42 other things!");
         new MeteredAuthTransport(oddName, meters).execute(request("GET", "https://h/session.json"));
-        Meters named = new Meters(registry, QbAuthMetricsOptions.custom().tag("client.name", "orders").build());
+        Meters named = new Meters(registry, Tags.of("client.name", "orders"));
         new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), named)
                 .execute(request("GET", "https://h/login.json"));
 
@@ -147,7 +147,7 @@ class MeteredAuthTransportTest {
 
     @Test
     void extraTagsGoOnEverySample() {
-        Meters tagged = new Meters(registry, QbAuthMetricsOptions.custom().tag("region", "eu").build());
+        Meters tagged = new Meters(registry, Tags.of("region", "eu"));
         new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), tagged)
                 .execute(request("GET", "https://h/session.json"));
 
@@ -156,6 +156,18 @@ class MeteredAuthTransportTest {
 
     private AuthTransport metered(Function<TransportRequest, CompletionStage<ApiResponse>> answer) {
         return new MeteredAuthTransport(new Stub(answer, "stub"), meters);
+    }
+
+    @Test
+    void the_uri_tag_is_the_template_the_request_carries_when_it_has_one() {
+        AuthTransport metered = metered(request -> status(200));
+
+        metered.execute(new TransportRequest("GET", URI.create("https://h/users/alice2000/devices/7.json"), Map.of(),
+                null, Duration.ofSeconds(1), "/users/{login}/devices/{id}.json")).toCompletableFuture().join();
+
+        assertThat(registry.get(TIMER).tags("uri", "/users/{login}/devices/{id}.json").timer().count()).isOne();
+        assertThat(registry.find(TIMER).tags("uri", UriTemplates.UNKNOWN).timer())
+                .as("without the template this path guesses to UNKNOWN").isNull();
     }
 
     private static TransportRequest request(String method, String uri) {

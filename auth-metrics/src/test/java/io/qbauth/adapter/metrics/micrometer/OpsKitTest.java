@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qbauth.QbAuthClient;
+import io.qbauth.adapter.metrics.micrometer.example.PrometheusExample;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
 import io.qbauth.adapter.metrics.micrometer.support.Scrape;
 import io.qbauth.adapter.metrics.micrometer.support.ScriptedJourney;
@@ -49,9 +50,9 @@ class OpsKitTest {
         ShiftedClock clock = new ShiftedClock();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 .throwExceptionOnRegistrationFailure();
+        registry.config().meterFilter(PrometheusExample.qbauthPercentileHistograms());
         try (QbEmulator emulator = Emulators.builder(clock).start();
-             QbAuthClient client = QbAuthMetrics.instrument(Emulators.client(emulator), registry,
-                     QbAuthMetricsOptions.custom().publishPercentileHistogram(true).build()).build()) {
+             QbAuthClient client = QbAuthMetrics.instrument(Emulators.client(emulator), registry).build()) {
             ScriptedJourney.run(client, emulator, clock);
         }
         scrape = Scrape.parse(registry.scrape());

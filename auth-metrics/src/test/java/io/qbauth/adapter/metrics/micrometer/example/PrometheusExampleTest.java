@@ -2,7 +2,6 @@ package io.qbauth.adapter.metrics.micrometer.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
 import io.qbauth.adapter.metrics.micrometer.support.Scrape;
 import io.qbauth.adapter.metrics.micrometer.support.ScriptedJourney;
@@ -41,7 +40,7 @@ class PrometheusExampleTest {
     void runTheJourneyAndScrape() throws IOException {
         emulator = Emulators.builder(emulatorClock).start();
         example = PrometheusExample.start(Emulators.client(emulator),
-                QbAuthMetricsOptions.custom().publishPercentileHistogram(true).build());
+                PrometheusExample.qbauthPercentileHistograms());
         seen = ScriptedJourney.run(example.client(), emulator, emulatorClock);
         HttpURLConnection connection = (HttpURLConnection) example.metricsUri().toURL().openConnection();
         try (InputStream body = connection.getInputStream()) {

@@ -22,10 +22,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every operation of an instrumented client, through the real core, against the in-memory QuickBlox. */
-class MeteredQbAuthClientTest {
+/**
+ * Every operation of an instrumented client, through the real core, against the in-memory QuickBlox: the core's
+ * {@code OperationCompleted} events become the {@code qbauth.operations} timer, with the tags the retired client
+ * decorator gave it.
+ */
+class OperationMetricsTest {
 
-    private static final String TIMER = QbAuthMetricNames.DEFAULT_OPERATIONS;
+    private static final String TIMER = QbAuthMetrics.OPERATIONS;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
@@ -42,8 +46,8 @@ class MeteredQbAuthClientTest {
     }
 
     /**
-     * Metrics decorate both the transport and the client: the blocking view of the instrumented client still asks the
-     * transport whether the calling thread must not block (a Vert.x event loop), and refuses the call there.
+     * Metrics decorate the transport (and listen to the client): the blocking view of the instrumented client still
+     * asks the transport whether the calling thread must not block (a Vert.x event loop), and refuses the call there.
      */
     @Test
     void theBlockingViewOfTheInstrumentedClientKeepsTheTransportsThreadRule() {
@@ -113,6 +117,10 @@ class MeteredQbAuthClientTest {
                 "start_with_token none token failure InvalidInputException", 1L));
     }
 
+    /**
+     * The event is published once the operation's stage has completed. The in-memory QuickBlox answers at once, so
+     * the stage is complete before it is returned and the sample is recorded before the caller's continuation runs.
+     */
     @Test
     void theSampleIsThereWhenTheCallerSeesTheResult() {
         client.createApplicationSession().thenRun(() -> assertThat(registry.get(TIMER).timer().count()).isOne())
@@ -128,6 +136,14 @@ class MeteredQbAuthClientTest {
         assertThat(registry.get(TIMER).timers()).extracting(timer -> timer.getId().getTags().stream()
                         .map(Tag::getKey).toList())
                 .containsOnly(List.of("auth.method", "exception", "operation", "outcome", "session.kind"));
+    }
+
+    @Test
+    void a_call_after_close_is_timed_as_a_client_closed_failure() {
+        client.close();
+
+        assertThat(client.execute(ApiRequest.get("/users/7.json")).toCompletableFuture()).isCompletedExceptionally();
+        assertThat(samples()).containsExactlyEntriesOf(Map.of("api_call none none failure ClientClosedException", 1L));
     }
 
     @Test
