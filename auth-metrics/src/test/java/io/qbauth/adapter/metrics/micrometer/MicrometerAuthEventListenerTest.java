@@ -25,7 +25,7 @@ class MicrometerAuthEventListenerTest {
             new MicrometerAuthEventListener(new Meters(registry, Tags.empty()));
 
     @Test
-    void creationsAreCountedByKindMethodReasonAndResult() {
+    void creations_are_counted_by_kind_method_reason_and_result() {
         listener.onEvent(new AuthEvent.SessionCreated(SessionKind.USER, AuthMethod.FIREBASE_PHONE,
                 CreationReason.REJECTED_BY_SERVER, Duration.ofMillis(12)));
         listener.onEvent(new AuthEvent.SessionCreationFailed(SessionKind.APPLICATION, AuthMethod.APPLICATION,
@@ -83,7 +83,7 @@ class MicrometerAuthEventListenerTest {
     }
 
     @Test
-    void everyOtherEventHasItsCounter() {
+    void every_other_event_has_its_counter() {
         listener.onEvent(new AuthEvent.FlightJoined(SessionKind.APPLICATION));
         listener.onEvent(new AuthEvent.FlightJoined(SessionKind.APPLICATION));
         listener.onEvent(new AuthEvent.SessionInvalidated(InvalidationOutcome.ALREADY_REPLACED));
@@ -107,7 +107,7 @@ class MicrometerAuthEventListenerTest {
     }
 
     @Test
-    void aNullEventIsIgnored() {
+    void a_null_event_is_ignored() {
         listener.onEvent(null);
 
         assertThat(registry.getMeters()).isEmpty();

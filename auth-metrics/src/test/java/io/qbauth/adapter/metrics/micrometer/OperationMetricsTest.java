@@ -50,7 +50,7 @@ class OperationMetricsTest {
      * asks the transport whether the calling thread must not block (a Vert.x event loop), and refuses the call there.
      */
     @Test
-    void theBlockingViewOfTheInstrumentedClientKeepsTheTransportsThreadRule() {
+    void the_blocking_view_of_the_instrumented_client_keeps_the_transports_thread_rule() {
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         io.qbauth.spi.AuthTransport eventLoopOnly = new io.qbauth.spi.AuthTransport() {
             @Override
@@ -79,7 +79,7 @@ class OperationMetricsTest {
     }
 
     @Test
-    void eachOperationIsTimedWithItsKindMethodAndOutcome() {
+    void each_operation_is_timed_with_its_kind_method_and_outcome() {
         blocking.createApplicationSession();
         blocking.login(Credentials.email("someone@example.com", "pw-1"));
         blocking.getSession();
@@ -105,7 +105,7 @@ class OperationMetricsTest {
     }
 
     @Test
-    void aFailureIsTaggedWithTheAuthExceptionSubtype() {
+    void a_failure_is_tagged_with_the_auth_exception_subtype() {
         assertThatThrownBy(() -> blocking.login(Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)))
                 .isInstanceOf(InvalidCredentialsException.class);
         assertThat(client.login(null).toCompletableFuture()).isCompletedExceptionally();
@@ -122,13 +122,13 @@ class OperationMetricsTest {
      * the stage is complete before it is returned and the sample is recorded before the caller's continuation runs.
      */
     @Test
-    void theSampleIsThereWhenTheCallerSeesTheResult() {
+    void the_sample_is_there_when_the_caller_sees_the_result() {
         client.createApplicationSession().thenRun(() -> assertThat(registry.get(TIMER).timer().count()).isOne())
                 .toCompletableFuture().join();
     }
 
     @Test
-    void everySampleHasTheSameTagKeys() {
+    void every_sample_has_the_same_tag_keys() {
         blocking.createApplicationSession();
         assertThatThrownBy(() -> blocking.login(Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)));
         blocking.execute(ApiRequest.get("/users/7.json"));
@@ -147,7 +147,7 @@ class OperationMetricsTest {
     }
 
     @Test
-    void currentSessionAndCloseAreDelegated() {
+    void current_session_and_close_are_delegated() {
         blocking.createApplicationSession();
 
         assertThat(client.currentSession()).get().extracting(session -> session.kind())

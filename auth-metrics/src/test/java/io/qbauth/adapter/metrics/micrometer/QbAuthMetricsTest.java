@@ -26,7 +26,7 @@ class QbAuthMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
-    void aSessionGoneReplyIsCountedThroughTheWholeLifecycle() {
+    void a_session_gone_reply_is_counted_through_the_whole_lifecycle() {
         InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
         try (QbAuthClient client = builder().transport(quickBlox).build()) {
             client.blocking().login(Credentials.login("someone", "pw-1"));
@@ -51,7 +51,7 @@ class QbAuthMetricsTest {
     }
 
     @Test
-    void aDiscoveredTransportIsTimedUnderItsNameAndStillClosedByTheClient() {
+    void a_discovered_transport_is_timed_under_its_name_and_still_closed_by_the_client() {
         AtomicInteger closes = new AtomicInteger();
         QbAuthClient client = builder()
                 .endpoint(URI.create("http://127.0.0.1:9"))
@@ -68,7 +68,7 @@ class QbAuthMetricsTest {
     }
 
     @Test
-    void missingArgumentsAreConfigurationErrors() {
+    void missing_arguments_are_configuration_errors() {
         Tags none = Tags.empty();
         assertThatThrownBy(() -> QbAuthMetrics.instrument(null, registry))
                 .isInstanceOf(ConfigurationException.class).hasMessage("builder is required");

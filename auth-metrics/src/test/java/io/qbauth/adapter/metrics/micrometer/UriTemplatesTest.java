@@ -31,12 +31,12 @@ class UriTemplatesTest {
             "//session.json, UNKNOWN",
             "/a/b/c/d/e/f/g, UNKNOWN",
     })
-    void pathsBecomeBoundedTemplates(String path, String template) {
+    void paths_become_bounded_templates(String path, String template) {
         assertThat(UriTemplates.template(path)).isEqualTo(template);
     }
 
     @Test
-    void theQueryHostAndFragmentNeverAppear() {
+    void the_query_host_and_fragment_never_appear() {
         String template = new UriTemplates().of(raw(
                 "https://user:pw@api.example.com:8443/users/1234.json?login=alice&token=abc#frag"));
 
@@ -44,7 +44,7 @@ class UriTemplatesTest {
     }
 
     @Test
-    void beyondTheCapNewTemplatesAreUnknownAndKnownOnesStay() {
+    void beyond_the_cap_new_templates_are_unknown_and_known_ones_stay() {
         UriTemplates uris = new UriTemplates();
         uris.of(raw("https://h/session.json"));
         for (int i = 0; uris.of(raw("https://h/" + word(i) + ".json")).equals("/" + word(i) + ".json"); i++) {
@@ -58,7 +58,7 @@ class UriTemplatesTest {
     }
 
     @Test
-    void noPathIsUnknown() {
+    void no_path_is_unknown() {
         assertThat(new UriTemplates().of(raw("https://h"))).isEqualTo(UriTemplates.UNKNOWN);
         assertThat(UriTemplates.template(null)).isEqualTo(UriTemplates.UNKNOWN);
         assertThat(UriTemplates.template("")).isEqualTo(UriTemplates.UNKNOWN);
