@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
 
 /**
  * Times every HTTP exchange of the transport it wraps ({@code qbauth.http.client.requests}). Tags: {@code method},
- * {@code uri} (the request's template, else a guessed one, see {@link UriTemplates}), {@code status} (the code; {@code IO_ERROR} for a
- * {@link TransportException}, {@code CLIENT_ERROR} for any other failure), {@code outcome} (Micrometer's {@link Outcome}),
- * {@code exception} and {@code client.name} (the transport's name). Everything else, {@code close()} included, is
+ * {@code uri} (the request's template, else a guessed one, see {@link UriTemplates}), {@code status} (the code;
+ * {@code IO_ERROR} for a {@link TransportException}, {@code CLIENT_ERROR} for any other failure), {@code outcome}
+ * (Micrometer's {@link Outcome}), {@code exception} and {@code client.name} (the transport's name). Everything else, {@code close()} included, is
  * delegated.
  */
 final class MeteredAuthTransport implements AuthTransport {
