@@ -308,7 +308,10 @@ final class DefaultQbAuthClient implements QbAuthClient {
      */
     private <T> CompletionStage<T> guarded(Operation operation, AuthMethod method,
                                            Supplier<CompletableFuture<T>> body) {
-        return operations.run(operation, method, closed.get() ? DefaultQbAuthClient::closedFailure : body);
+        if (closed.get()) { // two calls, not one call on a choice of two suppliers: the JIT can then elide body
+            return operations.run(operation, method, DefaultQbAuthClient::closedFailure);
+        }
+        return operations.run(operation, method, body);
     }
 
     private static <T> CompletableFuture<T> closedFailure() {

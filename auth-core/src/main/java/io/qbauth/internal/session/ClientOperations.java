@@ -49,10 +49,31 @@ public final class ClientOperations {
         long start = System.nanoTime();
         SessionKind kindAtStart = kindAtStart(operation);
         CompletableFuture<T> started = started(body);
-        started.whenComplete((value, failure) -> events.publish(new OperationCompleted(operation,
-                operation == Operation.START_WITH_TOKEN ? adoptedKind(value) : kindAtStart,
-                method, Outcome.of(TransportSupport.unwrap(failure)), Duration.ofNanos(System.nanoTime() - start))));
+        if (started.isDone()) { // completed on this thread (a lent caller thread, a failure): no dependent stage
+            publishCompleted(operation, kindAtStart, method, start, started);
+        } else {
+            started.whenComplete((value, failure) -> publish(operation, kindAtStart, method, start, value, failure));
+        }
         return started;
+    }
+
+    private <T> void publishCompleted(Operation operation, SessionKind kindAtStart, AuthMethod method, long start,
+                                      CompletableFuture<T> done) {
+        T value = null;
+        Throwable failure = null;
+        try {
+            value = done.getNow(null);
+        } catch (Throwable e) { // the failure the stage completed with, as getNow reports it
+            failure = e;
+        }
+        publish(operation, kindAtStart, method, start, value, failure);
+    }
+
+    private void publish(Operation operation, SessionKind kindAtStart, AuthMethod method, long start, Object value,
+                         Throwable failure) {
+        events.publish(new OperationCompleted(operation,
+                operation == Operation.START_WITH_TOKEN ? adoptedKind(value) : kindAtStart,
+                method, Outcome.of(TransportSupport.unwrap(failure)), Duration.ofNanos(System.nanoTime() - start)));
     }
 
     /** The stage {@code body} returns; what it throws, or a missing stage, as a failed one. */

@@ -14,12 +14,12 @@ public final class Events {
 
     private static final System.Logger LOG = System.getLogger(Events.class.getName());
 
-    private final List<AuthEventListener> listeners;
+    private final AuthEventListener[] listeners;
     private final boolean listened;
 
     public Events(List<AuthEventListener> listeners) {
-        this.listeners = List.copyOf(listeners);
-        this.listened = !this.listeners.isEmpty();
+        this.listeners = List.copyOf(listeners).toArray(AuthEventListener[]::new); // no iterator per event
+        this.listened = this.listeners.length > 0;
     }
 
     /** Whether any listener is registered: without one, callers skip building events (and reading clocks) at all. */
