@@ -308,7 +308,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
      */
     private <T> CompletionStage<T> guarded(Operation operation, AuthMethod method,
                                            Supplier<CompletableFuture<T>> body) {
-        if (closed.get()) { // two calls, not one call on a choice of two suppliers: the JIT can then elide body
+        if (closed.get()) { // a closed client fails every call, and listeners still hear of it
             return operations.run(operation, method, DefaultQbAuthClient::closedFailure);
         }
         return operations.run(operation, method, body);
