@@ -1,6 +1,7 @@
 /**
- * Micrometer metrics for qbauth: decorators that time every client operation and HTTP exchange, and a listener that
- * counts session lifecycle events. Micrometer's registries (Prometheus, OTLP, ...) are the application's choice.
+ * Micrometer metrics for qbauth: a transport decorator that times every HTTP exchange, and a listener that turns the
+ * client's events into operation and session-creation timers and lifecycle counters. Micrometer's registries
+ * (Prometheus, OTLP, ...) are the application's choice.
  */
 module io.qbauth.metrics {
     requires transitive io.qbauth.core;

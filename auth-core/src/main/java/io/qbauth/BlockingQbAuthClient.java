@@ -9,7 +9,6 @@ import io.qbauth.domain.Session;
 import io.qbauth.domain.User;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.spi.TransportSupport;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -55,17 +54,6 @@ public final class BlockingQbAuthClient {
     BlockingQbAuthClient(QbAuthClient client, BooleanSupplier currentThreadMustNotBlock) {
         this.client = client;
         this.currentThreadMustNotBlock = currentThreadMustNotBlock;
-    }
-
-    /**
-     * The same blocking view, calling through {@code decorator} instead: for a client decorator (see
-     * {@link QbAuth.Builder#decorateClient}) whose {@code blocking()} must keep the thread rule of the client it wraps,
-     * which only that client knows. A decorator overrides {@code blocking()} with
-     * {@code return delegate.blocking().through(this);}.
-     */
-    public BlockingQbAuthClient through(QbAuthClient decorator) {
-        return new BlockingQbAuthClient(Objects.requireNonNull(decorator, "decorator"),
-                currentThreadMustNotBlock);
     }
 
     /** See {@link QbAuthClient#createApplicationSession()}. */

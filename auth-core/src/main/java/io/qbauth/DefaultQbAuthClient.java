@@ -22,6 +22,8 @@ import io.qbauth.internal.http.TimedResponse;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.internal.http.Redactor;
 import io.qbauth.internal.loader.ProviderLoader;
+import io.qbauth.event.AuthEvent.Operation;
+import io.qbauth.internal.session.ClientOperations;
 import io.qbauth.internal.session.Events;
 import io.qbauth.internal.session.Identity;
 import io.qbauth.internal.session.LiveSession;
@@ -61,6 +63,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     private final SingleFlightSessionCache cache;
     private final ReauthenticatingExecutor executor;
     private final CredentialsSupplier configuredSupplier;
+    private final ClientOperations operations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DefaultQbAuthClient(QbAuthConfig config, AuthTransport transport, boolean ownsTransport, JsonCodec codec,
@@ -84,6 +87,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
                 identity, initial);
         this.executor = new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),
                 config.refreshPolicy().fallbackTtl(), events);
+        this.operations = new ClientOperations(events,
+                () -> cache.current().map(LiveSession::kind).orElse(null));
     }
 
     /**
@@ -123,13 +128,14 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Session> createApplicationSession() {
-        return guarded(() -> cache.create(APPLICATION, APPLICATION, sessions::createApplication)
-                .thenApply(LiveSession::snapshot));
+        return guarded(Operation.CREATE_APPLICATION_SESSION, null,
+                () -> cache.create(APPLICATION, APPLICATION, sessions::createApplication)
+                        .thenApply(LiveSession::snapshot));
     }
 
     @Override
     public CompletionStage<Session> createUserSession(Credentials credentials) {
-        return guarded(() -> {
+        return guarded(Operation.CREATE_USER_SESSION, methodOf(credentials), () -> {
             require(credentials, "credentials");
             return cache.create(userIdentity(credentials), credentials, () -> sessions.createUser(credentials))
                     .thenApply(LiveSession::snapshot);
@@ -139,14 +145,15 @@ final class DefaultQbAuthClient implements QbAuthClient {
     @Override
     public CompletionStage<Session> getSession() {
         ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
-        return guarded(() -> cache.acquire().thenCompose(live -> executor.executeWith(request, live)
-                .thenApply(exchange -> sessions.describe(live.token(), exchange, live.snapshot().origin(),
-                        request))));
+        return guarded(Operation.GET_SESSION, null, () -> cache.acquire()
+                .thenCompose(live -> executor.executeWith(request, live)
+                        .thenApply(exchange -> sessions.describe(live.token(), exchange, live.snapshot().origin(),
+                                request))));
     }
 
     @Override
     public CompletionStage<User> signUp(NewUser user) {
-        return guarded(() -> {
+        return guarded(Operation.SIGN_UP, null, () -> {
             require(user, "user");
             ApiRequest request = ApiRequest.post(QuickBloxHttp.USERS_PATH).formBody(CredentialParams.forSignUp(user));
             return executor.execute(request).thenApply(exchange -> readUser(request, exchange));
@@ -155,7 +162,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<User> signUpWithApiKey(NewUser user) {
-        return guarded(() -> {
+        return guarded(Operation.SIGN_UP_WITH_API_KEY, null, () -> {
             require(user, "user");
             String apiKey = config.apiKey().orElseThrow(() -> new ConfigurationException(
                     "apiKey is not configured: set it with QbAuth.builder().apiKey(...)"));
@@ -173,7 +180,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<User> login(Credentials credentials) {
-        return guarded(() -> {
+        return guarded(Operation.LOGIN, methodOf(credentials), () -> {
             require(credentials, "credentials");
             CompletableFuture<LiveSession> base = cache.usable().map(CompletableFuture::completedFuture)
                     .orElseGet(this::newApplicationSession);
@@ -190,7 +197,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Void> logout() {
-        return guarded(() -> cache.beginLogout().map(live -> executor
+        return guarded(Operation.LOGOUT, null, () -> cache.beginLogout().map(live -> executor
                         .executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live)
                         .handle((exchange, failure) -> {
                             cache.endLogout(live, failure == null);
@@ -201,7 +208,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Void> destroySession() {
-        return guarded(() -> cache.beginDestroy().map(live -> executor
+        return guarded(Operation.DESTROY_SESSION, null, () -> cache.beginDestroy().map(live -> executor
                         .executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live)
                         .handle((exchange, failure) -> {
                             Void done = failUnlessSessionGone(failure);
@@ -213,10 +220,11 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Session> startSessionWithToken(String token) {
-        return guarded(() -> sessions.adopt(new SessionToken(token)).thenApply(live -> {
-            cache.adopt(adoptedIdentity(live.kind()), live);
-            return live.snapshot();
-        }));
+        return guarded(Operation.START_WITH_TOKEN, AuthMethod.TOKEN,
+                () -> sessions.adopt(new SessionToken(token)).thenApply(live -> {
+                    cache.adopt(adoptedIdentity(live.kind()), live);
+                    return live.snapshot();
+                }));
     }
 
     @Override
@@ -226,7 +234,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<ApiResponse> execute(ApiRequest request) {
-        return guarded(() -> {
+        return guarded(Operation.EXECUTE, null, () -> {
             require(request, "request");
             return executor.execute(request).thenApply(TimedResponse::response); // the transport's own reply
         });
@@ -294,18 +302,24 @@ final class DefaultQbAuthClient implements QbAuthClient {
                 stored.createdAt(), stored.expiresAt(), Session.Origin.ADOPTED);
     }
 
-    /** Runs {@code operation} unless the client is closed; anything it throws becomes the failed stage. */
-    private <T> CompletionStage<T> guarded(Supplier<CompletableFuture<T>> operation) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed"));
+    /**
+     * Runs {@code body}, the whole of {@code operation}, unless the client is closed (see {@link ClientOperations}:
+     * anything it throws becomes the failed stage; listeners hear of its completion).
+     */
+    private <T> CompletionStage<T> guarded(Operation operation, AuthMethod method,
+                                           Supplier<CompletableFuture<T>> body) {
+        if (closed.get()) { // a closed client fails every call, and listeners still hear of it
+            return operations.run(operation, method, DefaultQbAuthClient::closedFailure);
         }
-        try {
-            CompletableFuture<T> started = operation.get();
-            return started != null ? started : CompletableFuture.failedFuture(
-                    new IllegalStateException("the operation returned no stage"));
-        } catch (Throwable e) { // application code runs inside (clock, listeners, codec): fail the stage, never throw
-            return CompletableFuture.failedFuture(e);
-        }
+        return operations.run(operation, method, body);
+    }
+
+    private static <T> CompletableFuture<T> closedFailure() {
+        return CompletableFuture.failedFuture(new ClientClosedException("the client is closed"));
+    }
+
+    private static AuthMethod methodOf(Credentials credentials) {
+        return credentials == null ? null : credentials.method();
     }
 
     private static void require(Object value, String name) {

@@ -52,7 +52,6 @@ public final class QbAuth {
         private CredentialsSupplier credentialsSupplier;
         private SessionStore sessionStore = SessionStore.inMemory();
         private final List<UnaryOperator<AuthTransport>> transportDecorators = new ArrayList<>();
-        private final List<UnaryOperator<QbAuthClient>> clientDecorators = new ArrayList<>();
 
         private Builder() {
         }
@@ -122,18 +121,6 @@ public final class QbAuth {
         }
 
         /**
-         * Wraps the built client, e.g. to time every operation (repeatable; the first decorator added is the
-         * innermost, and {@link #build()} returns the outermost). A decorator's {@code close()} must delegate, and
-         * its {@code blocking()} should be {@code delegate.blocking().through(this)}, which keeps the refusal of a
-         * thread that must not block (see {@link BlockingQbAuthClient}). A decorator that fails or returns {@code null} makes {@link #build()} close the client and throw a
-         * {@link ConfigurationException}.
-         */
-        public Builder decorateClient(UnaryOperator<QbAuthClient> decorator) {
-            clientDecorators.add(require(decorator, "client decorator"));
-            return this;
-        }
-
-        /**
          * Builds the client. The transport is the one given to {@link #transport}, else the provider named by the
          * system property {@code qbauth.transport} (its name or class name), else the only provider found; the codec
          * likewise ({@link #codec}, {@code qbauth.codec}, the only one).
@@ -144,14 +131,8 @@ public final class QbAuth {
          */
         public QbAuthClient build() {
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
-            QbAuthClient client = DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
+            return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
                     credentialsSupplier, sessionStore, chosen -> decorate(chosen, onTransport, "transport"));
-            try {
-                return decorate(client, clientDecorators, "client");
-            } catch (ConfigurationException e) {
-                client.close();
-                throw e;
-            }
         }
 
         private static <T> T decorate(T target, List<UnaryOperator<T>> decorators, String what) {

@@ -27,14 +27,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** {@link QbAuth.Builder#decorateTransport} and {@link QbAuth.Builder#decorateClient}: order, ownership, errors. */
+/** {@link QbAuth.Builder#decorateTransport}: order, ownership, errors. */
 class QbAuthDecoratorsTest {
 
     private final List<String> trail = new CopyOnWriteArrayList<>();
     private final AuthTransport given = new Recording("given", null);
 
     @Test
-    void transportDecoratorsWrapTheGivenTransportFirstAddedInnermost() {
+    void transport_decorators_wrap_the_given_transport_first_added_innermost() {
         try (QbAuthClient client = builder()
                 .decorateTransport(inner -> new Recording("first", inner))
                 .decorateTransport(inner -> new Recording("second", inner))
@@ -48,7 +48,7 @@ class QbAuthDecoratorsTest {
     }
 
     @Test
-    void closingTheClientNeverClosesAGivenTransportEvenWhenDecorated() {
+    void closing_the_client_never_closes_a_given_transport_even_when_decorated() {
         QbAuthClient client = builder().decorateTransport(inner -> new Recording("metered", inner)).build();
 
         client.close();
@@ -57,34 +57,20 @@ class QbAuthDecoratorsTest {
     }
 
     @Test
-    void clientDecoratorsApplyInOrderAndTheOutermostIsBuilt() {
-        QbAuthClient client = builder()
-                .decorateClient(inner -> new Named("first", inner))
-                .decorateClient(inner -> new Named("second", inner))
-                .build();
-
-        assertThat(client).isInstanceOf(Named.class);
-        assertThat(((Named) client).name).isEqualTo("second");
-        assertThat(((Named) ((Named) client).delegate).name).isEqualTo("first");
-    }
-
-    @Test
-    void nullDecoratorsAreRefusedAtOnce() {
+    void a_null_decorator_is_refused_at_once() {
         assertThatThrownBy(() -> builder().decorateTransport(null))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("transport decorator");
-        assertThatThrownBy(() -> builder().decorateClient(null))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("client decorator");
     }
 
     @Test
-    void aDecoratorThatReturnsNullOrFailsFailsTheBuild() {
+    void a_decorator_that_returns_null_or_fails_fails_the_build() {
         assertThatThrownBy(() -> builder().decorateTransport(inner -> null).build())
                 .isInstanceOf(ConfigurationException.class).hasMessage("a transport decorator returned null");
-        assertThatThrownBy(() -> builder().decorateClient(inner -> {
+        assertThatThrownBy(() -> builder().decorateTransport(inner -> {
             throw new IllegalStateException("boom");
         }).build())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("a client decorator failed: IllegalStateException")
+                .hasMessage("a transport decorator failed: IllegalStateException")
                 .hasCauseInstanceOf(IllegalStateException.class);
     }
 
@@ -127,77 +113,6 @@ class QbAuthDecoratorsTest {
             if (delegate != null) {
                 delegate.close();
             }
-        }
-    }
-
-    /** A client decorator that only remembers its name and what it wraps. */
-    private static final class Named implements QbAuthClient {
-        final String name;
-        final QbAuthClient delegate;
-
-        Named(String name, QbAuthClient delegate) {
-            this.name = name;
-            this.delegate = delegate;
-        }
-
-        @Override
-        public CompletionStage<Session> createApplicationSession() {
-            return delegate.createApplicationSession();
-        }
-
-        @Override
-        public CompletionStage<Session> createUserSession(Credentials credentials) {
-            return delegate.createUserSession(credentials);
-        }
-
-        @Override
-        public CompletionStage<Session> getSession() {
-            return delegate.getSession();
-        }
-
-        @Override
-        public CompletionStage<User> signUp(NewUser user) {
-            return delegate.signUp(user);
-        }
-
-        @Override
-        public CompletionStage<User> signUpWithApiKey(NewUser user) {
-            return delegate.signUpWithApiKey(user);
-        }
-
-        @Override
-        public CompletionStage<User> login(Credentials credentials) {
-            return delegate.login(credentials);
-        }
-
-        @Override
-        public CompletionStage<Void> logout() {
-            return delegate.logout();
-        }
-
-        @Override
-        public CompletionStage<Void> destroySession() {
-            return delegate.destroySession();
-        }
-
-        @Override
-        public CompletionStage<Session> startSessionWithToken(String token) {
-            return delegate.startSessionWithToken(token);
-        }
-
-        @Override
-        public Optional<Session> currentSession() {
-            return delegate.currentSession();
-        }
-
-        @Override
-        public CompletionStage<ApiResponse> execute(ApiRequest request) {
-            return delegate.execute(request);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.Set;
  * validates its argument at once ({@link InvalidInputException}).
  *
  * <pre>{@code
- * ApiRequest.get("/users/42.json");
- * ApiRequest.put("/users/42.json").jsonBody(bytes);
+ * ApiRequest.get("/users/{id}.json", 42);               // GET /users/42.json, template /users/{id}.json
+ * ApiRequest.put("/users/{id}.json", 42).jsonBody(bytes);
  * ApiRequest.post("/users.json").formBody(Map.of("user[login]", "alice")).replayable(false);
  * }</pre>
  *
@@ -50,12 +50,14 @@ public final class ApiRequest {
     private final String contentType;
     private final boolean replayable;
     private final Duration timeout;
+    private final String uriTemplate;
 
-    private ApiRequest(String method, String path, List<Map.Entry<String, String>> query,
+    private ApiRequest(String method, String path, String uriTemplate, List<Map.Entry<String, String>> query,
                        Map<String, List<String>> headers, byte[] body, String contentType, boolean replayable,
                        Duration timeout) {
         this.method = method;
         this.path = path;
+        this.uriTemplate = uriTemplate;
         this.query = List.copyOf(query);
         this.headers = Headers.copyOf(headers);
         this.body = body;
@@ -65,32 +67,74 @@ public final class ApiRequest {
     }
 
     private static ApiRequest of(String method, String path) {
-        return new ApiRequest(method, checkPath(path), List.of(), Map.of(), EMPTY, null, true, null);
+        return new ApiRequest(method, checkPath(path), null, List.of(), Map.of(), EMPTY, null, true, null);
     }
 
-    /** A {@code GET} of {@code path} (relative to the endpoint, e.g. {@code /users/42.json}). */
+    private static ApiRequest of(String method, String template, Object[] variables) {
+        String path = UriTemplate.expand(template, variables);
+        return new ApiRequest(method, checkPath(path), template, List.of(), Map.of(), EMPTY, null, true, null);
+    }
+
+    /**
+     * A {@code GET} of {@code path} (relative to the endpoint, e.g. {@code /users/42.json}). A request built from a
+     * path has no {@linkplain #uriTemplate() template}; prefer {@link #get(String, Object...)} when the path holds
+     * an id.
+     */
     public static ApiRequest get(String path) {
         return of("GET", path);
     }
 
-    /** A {@code POST} to {@code path}. */
+    /**
+     * A {@code GET} of {@code template} with its {@code {name}} placeholders replaced, in order, by
+     * {@code variables} (each percent-encoded as one path segment): {@code get("/users/{id}.json", 42)} is
+     * {@code GET /users/42.json}, and its {@linkplain #uriTemplate() template} is {@code /users/{id}.json}, what
+     * metrics tag it with.
+     *
+     * @throws InvalidInputException if the number of variables is not the number of placeholders, a variable is
+     *                               null or empty, or the expanded path is not a valid path
+     */
+    public static ApiRequest get(String template, Object... variables) {
+        return of("GET", template, variables);
+    }
+
+    /** A {@code POST} to {@code path}, without a template (see {@link #get(String)}). */
     public static ApiRequest post(String path) {
         return of("POST", path);
     }
 
-    /** A {@code PUT} to {@code path}. */
+    /** A {@code POST} to {@code template} expanded with {@code variables} (see {@link #get(String, Object...)}). */
+    public static ApiRequest post(String template, Object... variables) {
+        return of("POST", template, variables);
+    }
+
+    /** A {@code PUT} to {@code path}, without a template (see {@link #get(String)}). */
     public static ApiRequest put(String path) {
         return of("PUT", path);
     }
 
-    /** A {@code PATCH} of {@code path}. */
+    /** A {@code PUT} to {@code template} expanded with {@code variables} (see {@link #get(String, Object...)}). */
+    public static ApiRequest put(String template, Object... variables) {
+        return of("PUT", template, variables);
+    }
+
+    /** A {@code PATCH} of {@code path}, without a template (see {@link #get(String)}). */
     public static ApiRequest patch(String path) {
         return of("PATCH", path);
     }
 
-    /** A {@code DELETE} of {@code path}. */
+    /** A {@code PATCH} of {@code template} expanded with {@code variables} (see {@link #get(String, Object...)}). */
+    public static ApiRequest patch(String template, Object... variables) {
+        return of("PATCH", template, variables);
+    }
+
+    /** A {@code DELETE} of {@code path}, without a template (see {@link #get(String)}). */
     public static ApiRequest delete(String path) {
         return of("DELETE", path);
+    }
+
+    /** A {@code DELETE} of {@code template} expanded with {@code variables} (see {@link #get(String, Object...)}). */
+    public static ApiRequest delete(String template, Object... variables) {
+        return of("DELETE", template, variables);
     }
 
     /** This request with one more query parameter (repeatable; percent-encoded when sent). */
@@ -98,7 +142,7 @@ public final class ApiRequest {
         List<Map.Entry<String, String>> copy = new ArrayList<>(query);
         copy.add(new SimpleImmutableEntry<>(Text.require(name, "query name", MAX_VALUE_LENGTH),
                 checkValue(value, "query value")));
-        return new ApiRequest(method, path, copy, headers, body, contentType, replayable, timeout);
+        return new ApiRequest(method, path, uriTemplate, copy, headers, body, contentType, replayable, timeout);
     }
 
     /**
@@ -117,7 +161,7 @@ public final class ApiRequest {
         List<String> values = new ArrayList<>(copy.getOrDefault(name, List.of()));
         values.add(checkValue(value, "header value"));
         copy.put(name, values);
-        return new ApiRequest(method, path, query, copy, body, contentType, replayable, timeout);
+        return new ApiRequest(method, path, uriTemplate, query, copy, body, contentType, replayable, timeout);
     }
 
     /** This request with a JSON body ({@value #JSON_CONTENT_TYPE}); the bytes are copied. */
@@ -135,13 +179,14 @@ public final class ApiRequest {
         form.forEach((name, value) -> checked.put(Text.require(name, "form name", MAX_VALUE_LENGTH),
                 Text.notNull(value, "form value")));
         byte[] encoded = PercentEncoding.encodePairs(checked.entrySet(), true).getBytes(StandardCharsets.UTF_8);
-        return new ApiRequest(method, path, query, headers, encoded, FORM_CONTENT_TYPE, replayable, timeout);
+        return new ApiRequest(method, path, uriTemplate, query, headers, encoded, FORM_CONTENT_TYPE, replayable,
+                timeout);
     }
 
     /** This request with a body of the given content type; the bytes are copied. */
     public ApiRequest body(byte[] bytes, String contentType) {
         Text.notNull(bytes, "body");
-        return new ApiRequest(method, path, query, headers, bytes.clone(),
+        return new ApiRequest(method, path, uriTemplate, query, headers, bytes.clone(),
                 checkValue(Text.notNull(contentType, "contentType"), "contentType"), replayable, timeout);
     }
 
@@ -150,7 +195,7 @@ public final class ApiRequest {
      * exist (default {@code true}). Set {@code false} to opt one request out of the replay.
      */
     public ApiRequest replayable(boolean value) {
-        return new ApiRequest(method, path, query, headers, body, contentType, value, timeout);
+        return new ApiRequest(method, path, uriTemplate, query, headers, body, contentType, value, timeout);
     }
 
     /** This request with its own time limit instead of the transport's default request timeout. */
@@ -158,7 +203,7 @@ public final class ApiRequest {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidInputException("timeout must be a positive duration");
         }
-        return new ApiRequest(method, path, query, headers, body, contentType, replayable, value);
+        return new ApiRequest(method, path, uriTemplate, query, headers, body, contentType, replayable, value);
     }
 
     /** The HTTP method in upper case. */
@@ -169,6 +214,14 @@ public final class ApiRequest {
     /** The path relative to the endpoint, starting with {@code /}. */
     public String path() {
         return path;
+    }
+
+    /**
+     * The template the path was expanded from ({@code /users/{id}.json}), if the request was built with one: a
+     * bounded name of the endpoint, unlike the path, so metrics tag the request with it.
+     */
+    public Optional<String> uriTemplate() {
+        return Optional.ofNullable(uriTemplate);
     }
 
     /** The query parameters, decoded, in order. */

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Percent-encoding of form bodies and query strings the way the QuickBlox SDKs send them: UTF-8, every byte outside
- * the RFC 3986 unreserved set encoded (so a space is {@code %20}), and the brackets of {@code user[login]}-style
- * keys left literal.
+ * Percent-encoding of form bodies, query strings and path variables the way the QuickBlox SDKs send them: UTF-8,
+ * every byte outside the RFC 3986 unreserved set encoded (so a space is {@code %20}), and the brackets of
+ * {@code user[login]}-style keys left literal.
  */
 final class PercentEncoding {
 
@@ -26,6 +26,13 @@ final class PercentEncoding {
             out.append('=');
             append(out, pair.getValue(), false);
         }
+        return out.toString();
+    }
+
+    /** One path segment: every byte outside the unreserved set encoded, {@code /} included. */
+    static String encodeSegment(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        append(out, text, false);
         return out.toString();
     }
 

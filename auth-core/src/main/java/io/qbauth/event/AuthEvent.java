@@ -1,7 +1,22 @@
 package io.qbauth.event;
 
+import io.qbauth.domain.ApplicationRejectedException;
+import io.qbauth.domain.AuthException;
 import io.qbauth.domain.AuthMethod;
+import io.qbauth.domain.ClientClosedException;
+import io.qbauth.domain.ConfigurationException;
+import io.qbauth.domain.InsufficientSessionException;
+import io.qbauth.domain.InvalidCredentialsException;
+import io.qbauth.domain.InvalidInputException;
+import io.qbauth.domain.ProtocolException;
+import io.qbauth.domain.RateLimitedException;
+import io.qbauth.domain.RequestRejectedException;
+import io.qbauth.domain.ServerException;
+import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.SessionKind;
+import io.qbauth.domain.TransportException;
+import io.qbauth.domain.UnexpectedFailureException;
+import io.qbauth.domain.ValidationException;
 import java.time.Duration;
 
 /**
@@ -42,13 +57,123 @@ public sealed interface AuthEvent {
         FAILED
     }
 
+    /** A {@code QbAuthClient} operation, one per method of the client that talks to the server. */
+    enum Operation {
+        /** {@code createApplicationSession}. */
+        CREATE_APPLICATION_SESSION,
+        /** {@code createUserSession}. */
+        CREATE_USER_SESSION,
+        /** {@code getSession}. */
+        GET_SESSION,
+        /** {@code signUp}. */
+        SIGN_UP,
+        /** {@code signUpWithApiKey}. */
+        SIGN_UP_WITH_API_KEY,
+        /** {@code login}. */
+        LOGIN,
+        /** {@code logout}. */
+        LOGOUT,
+        /** {@code destroySession}. */
+        DESTROY_SESSION,
+        /** {@code startSessionWithToken}. */
+        START_WITH_TOKEN,
+        /** {@code execute}: an application's own call. */
+        EXECUTE
+    }
+
+    /**
+     * How an operation ended: {@link #SUCCESS}, or the kind of its failure, one value per
+     * {@link AuthException} subtype (the tree is sealed, so the set is closed) and {@link #OTHER} for anything else.
+     */
+    enum Outcome {
+        /** The operation succeeded. */
+        SUCCESS,
+        /** {@link InvalidInputException}. */
+        INVALID_INPUT,
+        /** {@link ConfigurationException}. */
+        CONFIGURATION,
+        /** {@link ClientClosedException}. */
+        CLIENT_CLOSED,
+        /** {@link UnexpectedFailureException}. */
+        UNEXPECTED_FAILURE,
+        /** {@link InvalidCredentialsException}. */
+        INVALID_CREDENTIALS,
+        /** {@link ApplicationRejectedException}. */
+        APPLICATION_REJECTED,
+        /** {@link SessionExpiredException}. */
+        SESSION_EXPIRED,
+        /** {@link InsufficientSessionException}. */
+        INSUFFICIENT_SESSION,
+        /** {@link ValidationException}. */
+        VALIDATION,
+        /** {@link RateLimitedException}. */
+        RATE_LIMITED,
+        /** {@link RequestRejectedException}. */
+        REQUEST_REJECTED,
+        /** {@link ServerException}. */
+        SERVER,
+        /** {@link TransportException}. */
+        TRANSPORT,
+        /** {@link ProtocolException}. */
+        PROTOCOL,
+        /** A failure that is not an {@link AuthException} (application code the operation ran threw it). */
+        OTHER;
+
+        /** The outcome of an operation that failed with {@code failure} (already unwrapped), or succeeded on null. */
+        public static Outcome of(Throwable failure) {
+            if (failure == null) {
+                return SUCCESS;
+            }
+            if (!(failure instanceof AuthException authFailure)) {
+                return OTHER;
+            }
+            return switch (authFailure) {
+                case InvalidInputException e -> INVALID_INPUT;
+                case ConfigurationException e -> CONFIGURATION;
+                case ClientClosedException e -> CLIENT_CLOSED;
+                case UnexpectedFailureException e -> UNEXPECTED_FAILURE;
+                case InvalidCredentialsException e -> INVALID_CREDENTIALS;
+                case ApplicationRejectedException e -> APPLICATION_REJECTED;
+                case SessionExpiredException e -> SESSION_EXPIRED;
+                case InsufficientSessionException e -> INSUFFICIENT_SESSION;
+                case ValidationException e -> VALIDATION;
+                case RateLimitedException e -> RATE_LIMITED;
+                case RequestRejectedException e -> REQUEST_REJECTED;
+                case ServerException e -> SERVER;
+                case TransportException e -> TRANSPORT;
+                case ProtocolException e -> PROTOCOL;
+            };
+        }
+    }
+
+    /**
+     * A client operation completed (published after the caller's stage completed, so a listener never delays it).
+     *
+     * @param operation the client method
+     * @param kind      the session kind the operation establishes ({@code createApplicationSession}: application;
+     *                  {@code createUserSession}, {@code login}: user; {@code startSessionWithToken}: the adopted
+     *                  session's, {@code null} if adopting failed), for the others the kind of the client's session
+     *                  when the call started, {@code null} without one
+     * @param method    how the operation authenticates (the credentials' method, {@link AuthMethod#TOKEN} for
+     *                  {@code startSessionWithToken}), {@code null} when it does not
+     * @param outcome   success or the kind of failure
+     * @param duration  from the call to the completion of its stage
+     */
+    record OperationCompleted(Operation operation, SessionKind kind, AuthMethod method, Outcome outcome,
+                              Duration duration) implements AuthEvent {
+    }
+
     /** A session was created. */
     record SessionCreated(SessionKind kind, AuthMethod method, CreationReason reason, Duration duration)
             implements AuthEvent {
     }
 
-    /** Creating a session failed; {@code exception} is the simple class name of the failure. */
-    record SessionCreationFailed(SessionKind kind, AuthMethod method, CreationReason reason, String exception)
+    /**
+     * Creating a session failed; {@code exception} is the simple class name of the failure, {@code duration} how long
+     * the attempt took.
+     */
+    record SessionCreationFailed(SessionKind kind, AuthMethod method, CreationReason reason, String exception,
+                                 Duration duration)
             implements AuthEvent {
     }
 

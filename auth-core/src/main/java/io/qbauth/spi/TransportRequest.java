@@ -24,9 +24,12 @@ import java.util.TreeMap;
  * @param headers header name to values
  * @param body    request body, empty for none
  * @param timeout how long the whole exchange may take
+ * @param uriTemplate the template the path was expanded from (e.g. {@code /users/{id}.json}, see
+ *                    {@code ApiRequest.uriTemplate()}), a bounded name of the endpoint for metrics and traces;
+ *                    {@code null} for a request built from a raw path
  */
 public record TransportRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body,
-                               Duration timeout) {
+                               Duration timeout, String uriTemplate) {
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -37,6 +40,12 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
         method = method.toUpperCase(Locale.ROOT);
         headers = Headers.copyOf(headers);
         body = body == null ? EMPTY : body.clone();
+    }
+
+    /** A request without a URI template (built from a raw path). */
+    public TransportRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body,
+                            Duration timeout) {
+        this(method, uri, headers, body, timeout, null);
     }
 
     /** A copy of the body (the record never hands out its own array). */
@@ -70,7 +79,7 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(headers);
         copy.put(name, List.of(value));
-        return new TransportRequest(method, uri, copy, body, timeout);
+        return new TransportRequest(method, uri, copy, body, timeout, uriTemplate);
     }
 
     @Override
@@ -80,12 +89,13 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
                 && uri.equals(that.uri)
                 && headers.equals(that.headers)
                 && Arrays.equals(body, that.body)
-                && timeout.equals(that.timeout);
+                && timeout.equals(that.timeout)
+                && Objects.equals(uriTemplate, that.uriTemplate);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout);
+        return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout, uriTemplate);
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +38,9 @@ public final class QuickBloxHttp {
     public static final String LOGIN_PATH = "/login.json";
     /** Sign up. */
     public static final String USERS_PATH = "/users.json";
+
+    /** Paths the SDK sends that hold no variable, so each is its own URI template. */
+    private static final Set<String> FIXED_PATHS = Set.of(SESSION_PATH, LOGIN_PATH, USERS_PATH, AccountEndpoint.PATH);
 
     static final String SDK_HEADER_VALUE = "qbauth-java " + version();
     private static final String API_VERSION = "0.1.1";
@@ -127,7 +132,17 @@ public final class QuickBloxHttp {
             headers.put("QB-Token", List.of(token.value()));
         }
         return new TransportRequest(request.method(), uri(base, request.target()), headers, request.body(),
-                request.timeout().orElse(defaultTimeout));
+                request.timeout().orElse(defaultTimeout), uriTemplate(request));
+    }
+
+    /** The request's own template, else its path if it is one of the SDK's fixed paths, else none. */
+    private static String uriTemplate(ApiRequest request) {
+        Optional<String> template = request.uriTemplate();
+        if (template.isPresent()) {
+            return template.get();
+        }
+        String path = request.path();
+        return FIXED_PATHS.contains(path) ? path : null;
     }
 
     private URI uri(String base, String target) {

@@ -14,10 +14,17 @@ public final class Events {
 
     private static final System.Logger LOG = System.getLogger(Events.class.getName());
 
-    private final List<AuthEventListener> listeners;
+    private final AuthEventListener[] listeners;
+    private final boolean listened;
 
     public Events(List<AuthEventListener> listeners) {
-        this.listeners = List.copyOf(listeners);
+        this.listeners = List.copyOf(listeners).toArray(AuthEventListener[]::new); // no iterator per event
+        this.listened = this.listeners.length > 0;
+    }
+
+    /** Whether any listener is registered: without one, callers skip building events (and reading clocks) at all. */
+    public boolean listened() {
+        return listened;
     }
 
     /** Sends {@code event} to every listener, in order. */

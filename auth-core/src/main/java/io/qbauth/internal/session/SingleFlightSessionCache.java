@@ -396,7 +396,7 @@ public final class SingleFlightSessionCache {
         try {
             afterwards = failure == null
                     ? succeed(flight, generation, identity, reason, took, session)
-                    : fail(flight, generation, identity, reason, asAuthException(failure));
+                    : fail(flight, generation, identity, reason, took, asAuthException(failure));
         } catch (Throwable unexpected) {
             inFlight.compareAndSet(flight, null);
             flight.future().completeExceptionally(asAuthException(unexpected));
@@ -430,7 +430,7 @@ public final class SingleFlightSessionCache {
     }
 
     /** Records and fails; returns what to do once the callers have the failure. */
-    private Runnable fail(Flight flight, long generation, Identity identity, CreationReason reason,
+    private Runnable fail(Flight flight, long generation, Identity identity, CreationReason reason, Duration took,
                           AuthException error) {
         try {
             if (reason != CreationReason.EXPLICIT) {
@@ -441,7 +441,7 @@ public final class SingleFlightSessionCache {
             flight.future().completeExceptionally(error);
         }
         return () -> events.publish(new SessionCreationFailed(identity.kind(), identity.method(), reason,
-                error.getClass().getSimpleName()));
+                error.getClass().getSimpleName(), took));
     }
 
     private boolean publish(long generation, Identity identity, LiveSession session) {

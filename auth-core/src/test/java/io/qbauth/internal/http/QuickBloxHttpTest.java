@@ -40,6 +40,18 @@ class QuickBloxHttpTest {
     }
 
     @Test
+    void the_uri_template_is_passed_on_for_templated_requests_and_the_sdks_fixed_paths_only() {
+        assertThat(http.toTransport(ApiRequest.get("/users/{id}.json", 42), null).uriTemplate())
+                .isEqualTo("/users/{id}.json");
+        assertThat(http.toTransport(ApiRequest.delete("/session.json"), null).uriTemplate())
+                .isEqualTo("/session.json");
+        assertThat(http.toTransport(ApiRequest.get("/users/42.json"), null).uriTemplate())
+                .as("a raw path is not a template").isNull();
+        assertThat(http.toTransport(ApiRequest.get("/users/{id}.json", 42), null).withHeader("X-A", "b")
+                .uriTemplate()).isEqualTo("/users/{id}.json");
+    }
+
+    @Test
     void the_request_timeout_defaults_to_the_transport_config_and_can_be_set_per_request() {
         assertThat(http.toTransport(ApiRequest.get("/a.json"), null).timeout())
                 .isEqualTo(CONFIG.transportConfig().requestTimeout());

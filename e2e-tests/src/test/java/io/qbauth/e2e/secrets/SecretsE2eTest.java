@@ -10,7 +10,6 @@ import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.codec.jackson.JacksonJsonCodec;
 import io.qbauth.adapter.codec.jackson.JacksonJsonCodecProvider;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
-import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
 import io.qbauth.adapter.transport.jdk.JdkAuthTransportProvider;
 import io.qbauth.adapter.transport.vertx.VertxAuthTransportProvider;
 import io.qbauth.config.QbAuthConfig;
@@ -265,7 +264,6 @@ class SecretsE2eTest {
         render("AuthTransport", wire);
         render("transport providers", List.of(new JdkAuthTransportProvider(), new VertxAuthTransportProvider(),
                 new JacksonJsonCodecProvider()));
-        render("QbAuthMetricsOptions", QbAuthMetricsOptions.ofDefaults());
         render("decorated client", UnaryOperator.<QbAuthClient>identity().apply(client));
     }
 

@@ -2,10 +2,10 @@ package io.qbauth.loadtest.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qbauth.QbAuth;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
-import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -23,8 +23,8 @@ public final class SdkMetrics {
 
     /** Applied last to every SDK client builder of {@code client}: the qbauth meters, tagged with the client. */
     public UnaryOperator<QbAuth.Builder> forClient(String client) {
-        QbAuthMetricsOptions options = QbAuthMetricsOptions.custom().tag(CLIENT_TAG, client).build();
-        return builder -> QbAuthMetrics.instrument(builder, registry, options);
+        Tags tags = Tags.of(CLIENT_TAG, client);
+        return builder -> QbAuthMetrics.instrument(builder, registry, tags);
     }
 
     /** Per SDK client: sessions created (re-created after expiry), callers that joined a creation in flight. */

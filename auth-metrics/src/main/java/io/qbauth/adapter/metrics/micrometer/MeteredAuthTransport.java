@@ -12,9 +12,9 @@ import java.util.stream.IntStream;
 
 /**
  * Times every HTTP exchange of the transport it wraps ({@code qbauth.http.client.requests}). Tags: {@code method},
- * {@code uri} (a template, see {@link UriTemplates}), {@code status} (the code; {@code IO_ERROR} for a
- * {@link TransportException}, {@code CLIENT_ERROR} for any other failure), {@code outcome} (Micrometer's {@link Outcome}),
- * {@code exception} and {@code client.name} (the transport's name). Everything else, {@code close()} included, is
+ * {@code uri} (the request's template, else a guessed one, see {@link UriTemplates}), {@code status} (the code;
+ * {@code IO_ERROR} for a {@link TransportException}, {@code CLIENT_ERROR} for any other failure), {@code outcome}
+ * (Micrometer's {@link Outcome}), {@code exception} and {@code client.name} (the transport's name). Everything else, {@code close()} included, is
  * delegated.
  */
 final class MeteredAuthTransport implements AuthTransport {
@@ -76,7 +76,7 @@ final class MeteredAuthTransport implements AuthTransport {
     private void record(long start, TransportRequest request, ApiResponse response, Throwable failure) {
         try {
             String method = TagValues.httpMethod(request.method());
-            String uri = uris.of(request.uri());
+            String uri = uris.of(request);
             if (failure == null && response != null) {
                 meters.httpRequest(start, method, uri, status(response.status()),
                         Outcome.forStatus(response.status()).name(), TagValues.NONE, clientName);

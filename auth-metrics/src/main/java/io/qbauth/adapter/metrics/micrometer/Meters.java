@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every qbauth meter, pre-bound to the registry ({@link MeterProvider}: the builder is built once, the tags are
- * resolved per sample; the two timers remember what they resolved, see {@link ResolvedTimers}). Recording never
+ * resolved per sample; the operation and HTTP timers remember what they resolved, see {@link ResolvedTimers}). Recording never
  * throws: a failing registry, filter or clock is logged at DEBUG (meter name and exception class only) and the sample
  * is dropped.
  */
@@ -31,7 +31,7 @@ final class Meters {
     static final String REASON = "reason";
     static final String RESULT = "result";
 
-    /** Keys qbauth sets itself; options may add only {@link #CLIENT_NAME} among them. */
+    /** Keys qbauth sets itself; common tags may use only {@link #CLIENT_NAME} among them. */
     static final Set<String> BUILT_IN_TAG_KEYS = Set.of(OPERATION, SESSION_KIND, AUTH_METHOD, OUTCOME, EXCEPTION,
             METHOD, URI, STATUS, CLIENT_NAME, REASON, RESULT);
 
@@ -41,10 +41,10 @@ final class Meters {
     private static final System.Logger LOG = System.getLogger(Meters.class.getName());
 
     private final Clock clock;
-    private final QbAuthMetricNames names;
     private final String clientNameOverride;
     private final ResolvedTimers<OperationTags> operations;
     private final ResolvedTimers<HttpTags> httpRequests;
+    private final MeterProvider<Timer> creationTimes;
     private final MeterProvider<Counter> creations;
     private final MeterProvider<Counter> recreations;
     private final MeterProvider<Counter> flightJoins;
@@ -55,32 +55,36 @@ final class Meters {
     private final MeterProvider<Counter> logins;
     private final MeterProvider<Counter> logouts;
 
-    Meters(MeterRegistry registry, QbAuthMetricsOptions options) {
+    /** @param common tags added to every meter, already checked ({@link QbAuthMetrics}) */
+    Meters(MeterRegistry registry, Tags common) {
         this.clock = registry.config().clock();
-        this.names = options.names();
-        Tags common = options.tags();
         this.clientNameOverride = common.stream().filter(tag -> tag.getKey().equals(CLIENT_NAME))
                 .map(Tag::getValue).findFirst().orElse(null);
         this.operations = new ResolvedTimers<>(registry,
-                timer(names.operations(), "qbauth client operations", options, registry));
+                timer(QbAuthMetrics.OPERATIONS, "qbauth client operations", common, registry));
         this.httpRequests = new ResolvedTimers<>(registry,
-                timer(names.httpClientRequests(), "HTTP exchanges of the qbauth transport", options, registry));
-        this.creations = counter(names.sessionCreations(), "session creations", common, registry);
-        this.recreations = counter(names.sessionRecreations(), "expired sessions replaced by a new one", common,
+                timer(QbAuthMetrics.HTTP_CLIENT_REQUESTS, "HTTP exchanges of the qbauth transport", common,
+                        registry));
+        this.creationTimes = timer(QbAuthMetrics.SESSION_CREATION, "how long session creations took", common,
                 registry);
-        this.flightJoins = counter(names.sessionFlightJoins(), "callers that joined a session creation in flight",
+        this.creations = counter(QbAuthMetrics.SESSION_CREATIONS, "session creations", common, registry);
+        this.recreations = counter(QbAuthMetrics.SESSION_RECREATIONS, "expired sessions replaced by a new one",
                 common, registry);
-        this.invalidations = counter(names.sessionInvalidations(), "tokens compared after a server rejection",
+        this.flightJoins = counter(QbAuthMetrics.SESSION_FLIGHT_JOINS,
+                "callers that joined a session creation in flight", common, registry);
+        this.invalidations = counter(QbAuthMetrics.SESSION_INVALIDATIONS, "tokens compared after a server rejection",
                 common, registry);
-        this.expirations = counter(names.sessionExpirations(), "sessions found gone", common, registry);
-        this.destructions = counter(names.sessionDestructions(), "sessions destroyed", common, registry);
-        this.replays = counter(names.reauthReplays(), "requests that met a session expiry", common, registry);
-        this.logins = counter(names.logins(), "application sessions upgraded to user sessions", common, registry);
-        this.logouts = counter(names.logouts(), "user sessions downgraded to application sessions", common,
+        this.expirations = counter(QbAuthMetrics.SESSION_EXPIRATIONS, "sessions found gone", common, registry);
+        this.destructions = counter(QbAuthMetrics.SESSION_DESTRUCTIONS, "sessions destroyed", common, registry);
+        this.replays = counter(QbAuthMetrics.REAUTH_REPLAYS, "requests that met a session expiry", common,
+                registry);
+        this.logins = counter(QbAuthMetrics.LOGINS, "application sessions upgraded to user sessions", common,
+                registry);
+        this.logouts = counter(QbAuthMetrics.LOGOUTS, "user sessions downgraded to application sessions", common,
                 registry);
     }
 
-    /** The {@code client.name} given in the options, or {@code null} to use the transport's name. */
+    /** The {@code client.name} given as a common tag, or {@code null} to use the transport's name. */
     String clientNameOverride() {
         return clientNameOverride;
     }
@@ -95,16 +99,14 @@ final class Meters {
         }
     }
 
-    void operation(long start, String operation, String sessionKind, String authMethod, String outcome,
+    /** One operation that took {@code duration} (measured by the core, see {@code OperationCompleted}). */
+    void operation(Duration duration, String operation, String sessionKind, String authMethod, String outcome,
                    String exception) {
-        if (start == NO_START) {
-            return;
-        }
         try {
             operations.get(new OperationTags(operation, sessionKind, authMethod, outcome, exception))
-                    .record(elapsed(start), TimeUnit.NANOSECONDS);
+                    .record(duration);
         } catch (RuntimeException e) {
-            dropped(names.operations(), e);
+            dropped(QbAuthMetrics.OPERATIONS, e);
         }
     }
 
@@ -117,45 +119,52 @@ final class Meters {
             httpRequests.get(new HttpTags(method, uri, status, outcome, exception, clientName))
                     .record(elapsed(start), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
-            dropped(names.httpClientRequests(), e);
+            dropped(QbAuthMetrics.HTTP_CLIENT_REQUESTS, e);
         }
     }
 
-    void sessionCreation(String sessionKind, String authMethod, String reason, String result) {
-        increment(creations, names.sessionCreations(), SESSION_KIND, sessionKind, AUTH_METHOD, authMethod,
+    /** One session creation: counted with its reason, timed without it (see {@link QbAuthMetrics#SESSION_CREATION}). */
+    void sessionCreation(String sessionKind, String authMethod, String reason, String result, Duration duration) {
+        increment(creations, QbAuthMetrics.SESSION_CREATIONS, SESSION_KIND, sessionKind, AUTH_METHOD, authMethod,
                 REASON, reason, RESULT, result);
+        try {
+            creationTimes.withTags(SESSION_KIND, sessionKind, AUTH_METHOD, authMethod, OUTCOME, result)
+                    .record(duration);
+        } catch (RuntimeException e) {
+            dropped(QbAuthMetrics.SESSION_CREATION, e);
+        }
     }
 
     void sessionRecreation(String sessionKind) {
-        increment(recreations, names.sessionRecreations(), SESSION_KIND, sessionKind);
+        increment(recreations, QbAuthMetrics.SESSION_RECREATIONS, SESSION_KIND, sessionKind);
     }
 
     void flightJoin(String sessionKind) {
-        increment(flightJoins, names.sessionFlightJoins(), SESSION_KIND, sessionKind);
+        increment(flightJoins, QbAuthMetrics.SESSION_FLIGHT_JOINS, SESSION_KIND, sessionKind);
     }
 
     void invalidation(String outcome) {
-        increment(invalidations, names.sessionInvalidations(), OUTCOME, outcome);
+        increment(invalidations, QbAuthMetrics.SESSION_INVALIDATIONS, OUTCOME, outcome);
     }
 
     void expiration(String sessionKind) {
-        increment(expirations, names.sessionExpirations(), SESSION_KIND, sessionKind);
+        increment(expirations, QbAuthMetrics.SESSION_EXPIRATIONS, SESSION_KIND, sessionKind);
     }
 
     void destruction(String sessionKind) {
-        increment(destructions, names.sessionDestructions(), SESSION_KIND, sessionKind);
+        increment(destructions, QbAuthMetrics.SESSION_DESTRUCTIONS, SESSION_KIND, sessionKind);
     }
 
     void replay(String method, String result) {
-        increment(replays, names.reauthReplays(), METHOD, method, RESULT, result);
+        increment(replays, QbAuthMetrics.REAUTH_REPLAYS, METHOD, method, RESULT, result);
     }
 
     void login(String authMethod) {
-        increment(logins, names.logins(), AUTH_METHOD, authMethod);
+        increment(logins, QbAuthMetrics.LOGINS, AUTH_METHOD, authMethod);
     }
 
     void logout() {
-        increment(logouts, names.logouts());
+        increment(logouts, QbAuthMetrics.LOGOUTS);
     }
 
     /** The tag values of one {@code qbauth.operations} timer. */
@@ -195,12 +204,9 @@ final class Meters {
                 + e.getClass().getName() + ")", e);
     }
 
-    private static MeterProvider<Timer> timer(String name, String description, QbAuthMetricsOptions options,
-                                              MeterRegistry registry) {
-        return Timer.builder(name).description(description).tags(options.tags())
-                .publishPercentileHistogram(options.publishPercentileHistogram())
-                .serviceLevelObjectives(options.serviceLevelObjectives().toArray(Duration[]::new))
-                .withRegistry(registry);
+    /** Histograms and SLO buckets are the registry's {@code MeterFilter}s to configure, as for any Micrometer timer. */
+    private static MeterProvider<Timer> timer(String name, String description, Tags common, MeterRegistry registry) {
+        return Timer.builder(name).description(description).tags(common).withRegistry(registry);
     }
 
     private static MeterProvider<Counter> counter(String name, String description, Tags common,

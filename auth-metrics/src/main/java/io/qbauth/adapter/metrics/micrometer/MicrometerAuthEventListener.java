@@ -4,6 +4,7 @@ import io.qbauth.event.AuthEvent;
 import io.qbauth.event.AuthEvent.FlightJoined;
 import io.qbauth.event.AuthEvent.LoggedIn;
 import io.qbauth.event.AuthEvent.LoggedOut;
+import io.qbauth.event.AuthEvent.OperationCompleted;
 import io.qbauth.event.AuthEvent.RequestReplayed;
 import io.qbauth.event.AuthEvent.SessionCreated;
 import io.qbauth.event.AuthEvent.SessionCreationFailed;
@@ -14,8 +15,10 @@ import io.qbauth.event.AuthEvent.SessionRecreated;
 import io.qbauth.event.AuthEventListener;
 
 /**
- * Counts the session lifecycle events the decorators cannot see: creations (with their reason), re-creations,
- * flight joins, invalidations, expirations, replays, destructions, logins and logouts. Never throws.
+ * Turns the core's events into meters, as Micrometer's {@code OkHttpMetricsEventListener} does: every completed
+ * operation into {@code qbauth.operations}, session creations into {@code qbauth.session.creation} (timed) and
+ * {@code qbauth.session.creations} (counted, with their reason), and counts re-creations, flight joins,
+ * invalidations, expirations, replays, destructions, logins and logouts. Never throws.
  */
 final class MicrometerAuthEventListener implements AuthEventListener {
 
@@ -36,10 +39,13 @@ final class MicrometerAuthEventListener implements AuthEventListener {
 
     private void count(AuthEvent event) {
         switch (event) {
+            case OperationCompleted e -> meters.operation(e.duration(), TagValues.operation(e.operation()),
+                    TagValues.sessionKind(e.kind()), TagValues.authMethod(e.operation(), e.method()),
+                    TagValues.outcome(e.outcome()), TagValues.exception(e.outcome()));
             case SessionCreated e -> meters.sessionCreation(TagValues.sessionKind(e.kind()),
-                    TagValues.authMethod(e.method()), TagValues.lower(e.reason()), TagValues.SUCCESS);
+                    TagValues.authMethod(e.method()), TagValues.lower(e.reason()), TagValues.SUCCESS, e.duration());
             case SessionCreationFailed e -> meters.sessionCreation(TagValues.sessionKind(e.kind()),
-                    TagValues.authMethod(e.method()), TagValues.lower(e.reason()), TagValues.FAILURE);
+                    TagValues.authMethod(e.method()), TagValues.lower(e.reason()), TagValues.FAILURE, e.duration());
             case SessionRecreated e -> meters.sessionRecreation(TagValues.sessionKind(e.kind()));
             case FlightJoined e -> meters.flightJoin(TagValues.sessionKind(e.kind()));
             case SessionInvalidated e -> meters.invalidation(TagValues.lower(e.outcome()));

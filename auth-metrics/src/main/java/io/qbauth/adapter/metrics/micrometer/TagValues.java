@@ -2,6 +2,8 @@ package io.qbauth.adapter.metrics.micrometer;
 
 import io.qbauth.domain.AuthMethod;
 import io.qbauth.domain.SessionKind;
+import io.qbauth.event.AuthEvent.Operation;
+import io.qbauth.event.AuthEvent.Outcome;
 import io.qbauth.spi.TransportSupport;
 import java.util.Locale;
 import java.util.Set;
@@ -14,6 +16,7 @@ final class TagValues {
     static final String FAILURE = "failure";
     static final String API_KEY = "api_key";
     static final String OTHER = "OTHER";
+    static final String OTHER_EXCEPTION = "other";
 
     private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
             "OPTIONS");
@@ -45,6 +48,54 @@ final class TagValues {
             case FIREBASE_PHONE -> "firebase_phone";
             case CUSTOM_IDENTITY -> "custom";
             case TOKEN -> "token";
+        };
+    }
+
+    /**
+     * The {@code operation} tag: {@code create_session} (application or user), {@code sign_up} (with a session or
+     * an API key), {@code api_call} ({@code execute}), else the operation in lower case.
+     */
+    static String operation(Operation operation) {
+        return switch (operation) {
+            case CREATE_APPLICATION_SESSION, CREATE_USER_SESSION -> "create_session";
+            case SIGN_UP, SIGN_UP_WITH_API_KEY -> "sign_up";
+            case EXECUTE -> "api_call";
+            default -> lower(operation);
+        };
+    }
+
+    /** The {@code auth.method} tag of an operation: {@value #API_KEY} for {@code signUpWithApiKey}. */
+    static String authMethod(Operation operation, AuthMethod method) {
+        return operation == Operation.SIGN_UP_WITH_API_KEY ? API_KEY : authMethod(method);
+    }
+
+    /** {@value #SUCCESS} or {@value #FAILURE}. */
+    static String outcome(Outcome outcome) {
+        return outcome == Outcome.SUCCESS ? SUCCESS : FAILURE;
+    }
+
+    /**
+     * The {@code exception} tag of an operation: the simple name of the {@code AuthException} subtype its outcome
+     * stands for, {@value #OTHER_EXCEPTION} for a failure of another type, {@value #NONE} on success.
+     */
+    static String exception(Outcome outcome) {
+        return switch (outcome) {
+            case SUCCESS -> NONE;
+            case INVALID_INPUT -> "InvalidInputException";
+            case CONFIGURATION -> "ConfigurationException";
+            case CLIENT_CLOSED -> "ClientClosedException";
+            case UNEXPECTED_FAILURE -> "UnexpectedFailureException";
+            case INVALID_CREDENTIALS -> "InvalidCredentialsException";
+            case APPLICATION_REJECTED -> "ApplicationRejectedException";
+            case SESSION_EXPIRED -> "SessionExpiredException";
+            case INSUFFICIENT_SESSION -> "InsufficientSessionException";
+            case VALIDATION -> "ValidationException";
+            case RATE_LIMITED -> "RateLimitedException";
+            case REQUEST_REJECTED -> "RequestRejectedException";
+            case SERVER -> "ServerException";
+            case TRANSPORT -> "TransportException";
+            case PROTOCOL -> "ProtocolException";
+            case OTHER -> OTHER_EXCEPTION;
         };
     }
 

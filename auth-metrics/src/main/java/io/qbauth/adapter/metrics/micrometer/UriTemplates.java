@@ -1,11 +1,12 @@
 package io.qbauth.adapter.metrics.micrometer;
 
-import java.net.URI;
+import io.qbauth.spi.TransportRequest;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a request URI into a bounded {@code uri} tag: the path only (never the host, the query or a fragment), with
+ * The bounded {@code uri} tag of a request: the template it carries ({@code ApiRequest.get("/users/{id}.json", 42)},
+ * and the SDK's own fixed paths), or, for a request built from a raw path, a template guessed from it: the path only (never the host, the query or a fragment), with
  * every id segment replaced by {@code {id}}: {@code /users/42.json} becomes {@code /users/{id}.json},
  * {@code /chat/Dialog/5f3a...e1.json} becomes {@code /chat/Dialog/{id}.json}.
  *
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * 16 characters. A path with any other segment, more than {@value #MAX_SEGMENTS} segments, or arriving once
  * {@value #MAX_TEMPLATES} distinct templates are in use maps to {@value #UNKNOWN}. So the tag has a bounded number
  * of values, and no value with a digit (an id, a token, most logins) or an escape in it survives; a path segment of
- * plain letters does, which QuickBlox paths never use for a user's data.
+ * plain letters does, which QuickBlox paths never use for a user's data. Carried templates count towards the same
+ * cap, so even templates built from ids by mistake cannot grow the tag without bound.
  */
 final class UriTemplates {
 
@@ -29,9 +31,13 @@ final class UriTemplates {
 
     private final Set<String> templates = ConcurrentHashMap.newKeySet();
 
-    /** The template of {@code uri}'s path, or {@value #UNKNOWN}. */
-    String of(URI uri) {
-        String template = template(uri == null ? null : uri.getRawPath());
+    /** The template {@code request} carries, else the one guessed from its path, or {@value #UNKNOWN}. */
+    String of(TransportRequest request) {
+        String carried = request.uriTemplate();
+        return capped(carried != null ? carried : template(request.uri().getRawPath()));
+    }
+
+    private String capped(String template) {
         if (template.equals(UNKNOWN) || templates.contains(template)) {
             return template;
         }

@@ -31,7 +31,7 @@ class BoundedTagsTest {
     private static final int CLIENTS = 8;
 
     @Test
-    void theNumberOfMetersDoesNotGrowWithTheNumberOfUsers() throws Exception {
+    void the_number_of_meters_does_not_grow_with_the_number_of_users() throws Exception {
         QbEmulator.Builder emulatorBuilder = Emulators.builder(TestClock.followingSystem());
         for (int i = 0; i < USERS; i++) {
             emulatorBuilder.user(Emulators.APP_ID, login(i), password(i));

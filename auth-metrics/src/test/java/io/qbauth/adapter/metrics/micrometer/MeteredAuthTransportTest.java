@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 
 class MeteredAuthTransportTest {
 
-    private static final String TIMER = QbAuthMetricNames.DEFAULT_HTTP_CLIENT_REQUESTS;
+    private static final String TIMER = QbAuthMetrics.HTTP_CLIENT_REQUESTS;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Meters meters = new Meters(registry, QbAuthMetricsOptions.ofDefaults());
+    private final Meters meters = new Meters(registry, Tags.empty());
 
     @Test
-    void aReplyIsTimedWithTheUriTemplateStatusAndOutcome() {
+    void a_reply_is_timed_with_the_uri_template_status_and_outcome() {
         AuthTransport metered = metered(request -> status(404));
 
         metered.execute(request("GET", "https://api.example.com/users/1234.json?login=alice")).toCompletableFuture()
@@ -45,12 +45,12 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void theSampleIsTheTimeFromSendingToTheReplyOnTheRegistrysClock() {
+    void the_sample_is_the_time_from_sending_to_the_reply_on_the_registrys_clock() {
         MockClock clock = new MockClock();
         SimpleMeterRegistry mocked = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         CompletableFuture<ApiResponse> reply = new CompletableFuture<>();
         AuthTransport metered = new MeteredAuthTransport(new Stub(request -> reply, "stub"),
-                new Meters(mocked, QbAuthMetricsOptions.ofDefaults()));
+                new Meters(mocked, Tags.empty()));
 
         CompletableFuture<ApiResponse> seen = metered.execute(request("GET", "https://h/session.json"))
                 .toCompletableFuture();
@@ -62,7 +62,7 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void everyStatusClassMapsToMicrometersOutcome() {
+    void every_status_class_maps_to_micrometers_outcome() {
         for (int status : new int[] {101, 201, 302, 401, 503}) {
             metered(request -> status(status)).execute(request("POST", "https://h/session.json"))
                     .toCompletableFuture().join();
@@ -75,7 +75,7 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void aTransportFailureIsAnIoErrorAndStillFailsTheCall() {
+    void a_transport_failure_is_an_io_error_and_still_fails_the_call() {
         TransportException timeout = new TransportException(TransportException.Kind.TIMEOUT, "GET /x: timeout", null);
         AuthTransport metered = metered(request -> CompletableFuture.failedFuture(timeout));
 
@@ -88,7 +88,7 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void aTransportThatThrowsIsRecordedAsAClientErrorAndRethrown() {
+    void a_transport_that_throws_is_recorded_as_a_client_error_and_rethrown() {
         InvalidInputException invalid = new InvalidInputException("header value has CR/LF");
         AuthTransport metered = metered(request -> {
             throw invalid;
@@ -100,7 +100,7 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void everySampleHasTheSameTagKeys() {
+    void every_sample_has_the_same_tag_keys() {
         metered(request -> status(200)).execute(request("GET", "https://h/session.json"));
         metered(request -> CompletableFuture.failedFuture(new TransportException(TransportException.Kind.IO, "x",
                 null))).execute(request("GET", "https://h/session.json"));
@@ -111,10 +111,10 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void anUnboundedTransportNameBecomesUnknownAndAConfiguredClientNameWins() {
+    void an_unbounded_transport_name_becomes_unknown_and_a_configured_client_name_wins() {
         AuthTransport oddName = new Stub(request -> status(200), "name with spaces and 42 other things!");
         new MeteredAuthTransport(oddName, meters).execute(request("GET", "https://h/session.json"));
-        Meters named = new Meters(registry, QbAuthMetricsOptions.custom().tag("client.name", "orders").build());
+        Meters named = new Meters(registry, Tags.of("client.name", "orders"));
         new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), named)
                 .execute(request("GET", "https://h/login.json"));
 
@@ -125,7 +125,7 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void nameAndCloseAreDelegated() {
+    void name_and_close_are_delegated() {
         Stub stub = new Stub(request -> status(200), "jdk");
         AuthTransport metered = new MeteredAuthTransport(stub, meters);
 
@@ -136,7 +136,7 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void whetherTheCurrentThreadMustNotBlockIsDelegated() {
+    void whether_the_current_thread_must_not_block_is_delegated() {
         Stub stub = new Stub(request -> status(200), "vertx");
         AuthTransport metered = new MeteredAuthTransport(stub, meters);
 
@@ -146,8 +146,8 @@ class MeteredAuthTransportTest {
     }
 
     @Test
-    void extraTagsGoOnEverySample() {
-        Meters tagged = new Meters(registry, QbAuthMetricsOptions.custom().tag("region", "eu").build());
+    void extra_tags_go_on_every_sample() {
+        Meters tagged = new Meters(registry, Tags.of("region", "eu"));
         new MeteredAuthTransport(new Stub(request -> status(200), "jdk"), tagged)
                 .execute(request("GET", "https://h/session.json"));
 
@@ -156,6 +156,18 @@ class MeteredAuthTransportTest {
 
     private AuthTransport metered(Function<TransportRequest, CompletionStage<ApiResponse>> answer) {
         return new MeteredAuthTransport(new Stub(answer, "stub"), meters);
+    }
+
+    @Test
+    void the_uri_tag_is_the_template_the_request_carries_when_it_has_one() {
+        AuthTransport metered = metered(request -> status(200));
+
+        metered.execute(new TransportRequest("GET", URI.create("https://h/users/alice2000/devices/7.json"), Map.of(),
+                null, Duration.ofSeconds(1), "/users/{login}/devices/{id}.json")).toCompletableFuture().join();
+
+        assertThat(registry.get(TIMER).tags("uri", "/users/{login}/devices/{id}.json").timer().count()).isOne();
+        assertThat(registry.find(TIMER).tags("uri", UriTemplates.UNKNOWN).timer())
+                .as("without the template this path guesses to UNKNOWN").isNull();
     }
 
     private static TransportRequest request(String method, String uri) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class MetricsNeverThrowTest {
 
     @Test
-    void aRegistryWhoseMetersCannotBeRegisteredDropsTheSamples() {
+    void a_registry_whose_meters_cannot_be_registered_drops_the_samples() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         registry.config().meterFilter(new MeterFilter() {
             @Override
@@ -36,7 +36,7 @@ class MetricsNeverThrowTest {
     }
 
     @Test
-    void aClockThatThrowsDropsTheTimingsAndTheCountersStillCount() {
+    void a_clock_that_throws_drops_the_timings_and_the_counters_still_count() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new Clock() {
             @Override
             public long wallTime() {
@@ -55,7 +55,7 @@ class MetricsNeverThrowTest {
     }
 
     @Test
-    void aListenerThatThrowsNextToTheMetricsBreaksNeither() {
+    void a_listener_that_throws_next_to_the_metrics_breaks_neither() {
         MeterRegistry registry = new SimpleMeterRegistry();
         QbAuth.Builder builder = QbAuthMetrics.instrument(QbAuth.builder(), registry)
                 .listener(event -> {

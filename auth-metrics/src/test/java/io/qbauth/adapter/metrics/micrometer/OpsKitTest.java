@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qbauth.QbAuthClient;
+import io.qbauth.adapter.metrics.micrometer.example.PrometheusExample;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
 import io.qbauth.adapter.metrics.micrometer.support.Scrape;
 import io.qbauth.adapter.metrics.micrometer.support.ScriptedJourney;
@@ -43,22 +44,22 @@ class OpsKitTest {
     private Scrape scrape;
 
     @BeforeAll
-    void parseTheKitAndScrapeAJourney() throws IOException {
+    void parse_the_kit_and_scrape_a_journey() throws IOException {
         dashboard = new ObjectMapper().readTree(OPS.resolve("qbauth-grafana-dashboard.json").toFile());
         alerts = new ObjectMapper(new YAMLFactory()).readTree(OPS.resolve("qbauth-alerts.yml").toFile());
         TestClock clock = TestClock.followingSystem();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 .throwExceptionOnRegistrationFailure();
+        registry.config().meterFilter(PrometheusExample.qbauthPercentileHistograms());
         try (QbEmulator emulator = Emulators.builder(clock).start();
-             QbAuthClient client = QbAuthMetrics.instrument(Emulators.client(emulator), registry,
-                     QbAuthMetricsOptions.custom().publishPercentileHistogram(true).build()).build()) {
+             QbAuthClient client = QbAuthMetrics.instrument(Emulators.client(emulator), registry).build()) {
             ScriptedJourney.run(client, emulator, clock);
         }
         scrape = Scrape.parse(registry.scrape());
     }
 
     @Test
-    void theDashboardHasThePanelsAnOperatorNeeds() {
+    void the_dashboard_has_the_panels_an_operator_needs() {
         List<String> titles = new ArrayList<>();
         dashboard.get("panels").forEach(panel -> titles.add(panel.get("title").asText()));
 
@@ -67,14 +68,15 @@ class OpsKitTest {
                 .anyMatch(title -> title.contains("re-creations"))
                 .anyMatch(title -> title.contains("error ratio"))
                 .anyMatch(title -> title.contains("HTTP exchanges by status"))
-                .anyMatch(title -> title.contains("Flight joins"));
+                .anyMatch(title -> title.contains("Flight joins"))
+                .anyMatch(title -> title.startsWith("Session creation latency"));
         assertThat(dashboard.get("uid").asText()).isNotBlank();
         dashboard.get("panels").forEach(panel -> assertThat(panel.get("targets")).as(panel.get("title").asText())
                 .isNotEmpty());
     }
 
     @Test
-    void everyAlertHasAnExpressionADurationASeverityAndASummary() {
+    void every_alert_has_an_expression_a_duration_a_severity_and_a_summary() {
         List<String> names = new ArrayList<>();
         alerts.get("groups").forEach(group -> group.get("rules").forEach(rule -> {
             names.add(rule.get("alert").asText());
@@ -89,7 +91,7 @@ class OpsKitTest {
     }
 
     @Test
-    void everySeriesAndLabelTheExpressionsNameIsInARealScrape() {
+    void every_series_and_label_the_expressions_name_is_in_a_real_scrape() {
         Map<String, String> expressions = expressions();
         assertThat(expressions).hasSizeGreaterThanOrEqualTo(10);
 
@@ -122,9 +124,12 @@ class OpsKitTest {
     }
 
     @Test
-    void theLoginSeriesTheKitReadsHaveSamples() {
+    void the_login_series_the_kit_reads_have_samples() {
         assertThat(scrape.sum("qbauth_operations_seconds_bucket", Map.of("operation", "login"))).isPositive();
         assertThat(scrape.sum("qbauth_operations_seconds_max", Map.of("operation", "login"))).isPositive();
+        assertThat(scrape.sum("qbauth_session_creation_seconds_count", Map.of("outcome", "success"))).isPositive();
+        assertThat(scrape.sum("qbauth_session_creation_seconds_bucket", Map.of("session_kind", "user")))
+                .isPositive();
     }
 
     /** Every PromQL expression of the kit, keyed by where it is. */

@@ -3,6 +3,7 @@ package io.qbauth.adapter.metrics.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
@@ -15,7 +16,6 @@ import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
 import io.qbauth.domain.ApiResponse;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class QbAuthMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
-    void aSessionGoneReplyIsCountedThroughTheWholeLifecycle() {
+    void a_session_gone_reply_is_counted_through_the_whole_lifecycle() {
         InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
         try (QbAuthClient client = builder().transport(quickBlox).build()) {
             client.blocking().login(Credentials.login("someone", "pw-1"));
@@ -51,7 +51,7 @@ class QbAuthMetricsTest {
     }
 
     @Test
-    void aDiscoveredTransportIsTimedUnderItsNameAndStillClosedByTheClient() {
+    void a_discovered_transport_is_timed_under_its_name_and_still_closed_by_the_client() {
         AtomicInteger closes = new AtomicInteger();
         QbAuthClient client = builder()
                 .endpoint(URI.create("http://127.0.0.1:9"))
@@ -68,33 +68,29 @@ class QbAuthMetricsTest {
     }
 
     @Test
-    void missingArgumentsAreConfigurationErrors() {
-        QbAuthMetricsOptions defaults = QbAuthMetricsOptions.ofDefaults();
+    void missing_arguments_are_configuration_errors() {
+        Tags none = Tags.empty();
         assertThatThrownBy(() -> QbAuthMetrics.instrument(null, registry))
                 .isInstanceOf(ConfigurationException.class).hasMessage("builder is required");
-        assertThatThrownBy(() -> QbAuthMetrics.instrument(QbAuth.builder(), null, defaults))
+        assertThatThrownBy(() -> QbAuthMetrics.instrument(QbAuth.builder(), null, none))
                 .isInstanceOf(ConfigurationException.class).hasMessage("registry is required");
         assertThatThrownBy(() -> QbAuthMetrics.instrument(QbAuth.builder(), registry, null))
-                .isInstanceOf(ConfigurationException.class).hasMessage("options is required");
+                .isInstanceOf(ConfigurationException.class).hasMessage("tags is required");
     }
 
     @Test
-    void customNamesAndPercentileHistogramsApply() {
-        QbAuthMetricsOptions options = QbAuthMetricsOptions.custom()
-                .names(QbAuthMetricNames.custom().operations("auth.calls").build())
-                .publishPercentileHistogram(true)
-                .serviceLevelObjectives(Duration.ofMillis(100))
-                .build();
-        try (QbAuthClient client = QbAuthMetrics.instrument(QbAuth.builder(), registry, options)
-                .endpoint(URI.create("https://api.example.com")).applicationId(1).authKey("k").authSecret("s")
-                .transport(new InMemoryQuickBlox()).build()) {
+    void session_creations_are_timed_with_their_kind_method_and_outcome() {
+        InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
+        try (QbAuthClient client = builder().transport(quickBlox).build()) {
             client.blocking().createApplicationSession();
+            assertThatThrownBy(() -> client.blocking().createUserSession(
+                    Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)));
         }
 
-        var timer = registry.get("auth.calls").timer();
-        assertThat(timer.count()).isEqualTo(1);
-        assertThat(timer.takeSnapshot().histogramCounts()).isNotEmpty();
-        assertThat(registry.find(QbAuthMetricNames.DEFAULT_OPERATIONS).timer()).isNull();
+        assertThat(registry.get(QbAuthMetrics.SESSION_CREATION).tags("session.kind", "application", "auth.method",
+                "none", "outcome", "success").timer().count()).isEqualTo(1);
+        assertThat(registry.get(QbAuthMetrics.SESSION_CREATION).tags("session.kind", "user", "auth.method", "login",
+                "outcome", "failure").timer().count()).isEqualTo(1);
     }
 
     private QbAuth.Builder builder() {

@@ -14,7 +14,7 @@ class ResolvedTimersTest {
             Timer.builder("t").withRegistry(registry));
 
     @Test
-    void equalTagValuesGiveTheSameTimerAndDistinctOnesAnother() {
+    void equal_tag_values_give_the_same_timer_and_distinct_ones_another() {
         Timer a = timers.get(new Key("a"));
 
         assertThat(timers.get(new Key("a"))).isSameAs(a);
@@ -23,7 +23,7 @@ class ResolvedTimersTest {
     }
 
     @Test
-    void aTimerTheRegistryRemovedIsRegisteredAgainByTheNextSample() {
+    void a_timer_the_registry_removed_is_registered_again_by_the_next_sample() {
         timers.get(new Key("a")).record(1, TimeUnit.MILLISECONDS);
 
         registry.clear();

@@ -2,7 +2,10 @@ package io.qbauth.adapter.metrics.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qbauth.spi.TransportRequest;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,34 +31,51 @@ class UriTemplatesTest {
             "//session.json, UNKNOWN",
             "/a/b/c/d/e/f/g, UNKNOWN",
     })
-    void pathsBecomeBoundedTemplates(String path, String template) {
+    void paths_become_bounded_templates(String path, String template) {
         assertThat(UriTemplates.template(path)).isEqualTo(template);
     }
 
     @Test
-    void theQueryHostAndFragmentNeverAppear() {
-        String template = new UriTemplates().of(URI.create(
+    void the_query_host_and_fragment_never_appear() {
+        String template = new UriTemplates().of(raw(
                 "https://user:pw@api.example.com:8443/users/1234.json?login=alice&token=abc#frag"));
 
         assertThat(template).isEqualTo("/users/{id}.json");
     }
 
     @Test
-    void beyondTheCapNewTemplatesAreUnknownAndKnownOnesStay() {
+    void beyond_the_cap_new_templates_are_unknown_and_known_ones_stay() {
         UriTemplates uris = new UriTemplates();
-        uris.of(URI.create("https://h/session.json"));
-        for (int i = 0; uris.of(URI.create("https://h/" + word(i) + ".json")).equals("/" + word(i) + ".json"); i++) {
+        uris.of(raw("https://h/session.json"));
+        for (int i = 0; uris.of(raw("https://h/" + word(i) + ".json")).equals("/" + word(i) + ".json"); i++) {
             assertThat(i).isLessThan(UriTemplates.MAX_TEMPLATES);
         }
 
-        assertThat(uris.of(URI.create("https://h/another.json"))).isEqualTo(UriTemplates.UNKNOWN);
-        assertThat(uris.of(URI.create("https://h/session.json"))).isEqualTo("/session.json");
+        assertThat(uris.of(raw("https://h/another.json"))).isEqualTo(UriTemplates.UNKNOWN);
+        assertThat(uris.of(templated("https://h/users/7.json", "/users/{id}.json")))
+                .as("carried templates count towards the same cap").isEqualTo(UriTemplates.UNKNOWN);
+        assertThat(uris.of(raw("https://h/session.json"))).isEqualTo("/session.json");
     }
 
     @Test
-    void noPathIsUnknown() {
-        assertThat(new UriTemplates().of(null)).isEqualTo(UriTemplates.UNKNOWN);
+    void no_path_is_unknown() {
+        assertThat(new UriTemplates().of(raw("https://h"))).isEqualTo(UriTemplates.UNKNOWN);
+        assertThat(UriTemplates.template(null)).isEqualTo(UriTemplates.UNKNOWN);
         assertThat(UriTemplates.template("")).isEqualTo(UriTemplates.UNKNOWN);
+    }
+
+    @Test
+    void a_carried_template_is_used_as_it_is_instead_of_a_guess() {
+        assertThat(new UriTemplates().of(templated("https://h/users/alice2000.json", "/users/{login}.json")))
+                .isEqualTo("/users/{login}.json");
+    }
+
+    private static TransportRequest raw(String uri) {
+        return new TransportRequest("GET", URI.create(uri), Map.of(), null, Duration.ofSeconds(1));
+    }
+
+    private static TransportRequest templated(String uri, String template) {
+        return new TransportRequest("GET", URI.create(uri), Map.of(), null, Duration.ofSeconds(1), template);
     }
 
     /** A distinct word of letters for each {@code i}. */

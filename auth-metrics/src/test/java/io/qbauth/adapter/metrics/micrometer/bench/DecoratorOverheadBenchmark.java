@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of the metrics decorators on the hot path, isolated from I/O: an authenticated
+ * The cost of the metrics on the hot path (the transport decorator and the listener of the client's events),
+ * isolated from I/O: an authenticated
  * {@code execute(GET /users/42.json)} through the whole SDK on a {@link CannedTransport}, with and without
  * {@link QbAuthMetrics} (Prometheus registry, histograms off). One thread: the per-call cost is the question, and on
  * a small shared machine more threads measure the scheduler. Not a test: run it by hand (see the module README).

@@ -2,12 +2,14 @@ package io.qbauth.adapter.metrics.micrometer.example;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
-import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -40,13 +42,16 @@ public final class PrometheusExample implements AutoCloseable {
     }
 
     /**
-     * Instruments {@code builder} with a new Prometheus registry, builds the client and serves {@code /metrics} on
-     * 127.0.0.1 and a free port.
+     * Instruments {@code builder} with a new Prometheus registry shaped by {@code filters} (added before any meter
+     * exists, as Micrometer requires), builds the client and serves {@code /metrics} on 127.0.0.1 and a free port.
      */
-    public static PrometheusExample start(QbAuth.Builder builder, QbAuthMetricsOptions options) throws IOException {
+    public static PrometheusExample start(QbAuth.Builder builder, MeterFilter... filters) throws IOException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)
                 .throwExceptionOnRegistrationFailure();
-        QbAuthClient client = QbAuthMetrics.instrument(builder, registry, options).build();
+        for (MeterFilter filter : filters) {
+            registry.config().meterFilter(filter);
+        }
+        QbAuthClient client = QbAuthMetrics.instrument(builder, registry).build();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/metrics", exchange -> serve(exchange, registry));
         server.start();
@@ -86,6 +91,21 @@ public final class PrometheusExample implements AutoCloseable {
         }
     }
 
+    /**
+     * Percentile histogram buckets on every qbauth timer, so {@code histogram_quantile} can aggregate latencies
+     * across instances (about 70 {@code _bucket} series per tag combination; off by default).
+     */
+    public static MeterFilter qbauthPercentileHistograms() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                return id.getType() == Meter.Type.TIMER && id.getName().startsWith("qbauth.")
+                        ? DistributionStatisticConfig.builder().percentilesHistogram(true).build().merge(config)
+                        : config;
+            }
+        };
+    }
+
     /** Arguments: endpoint, application id, auth key, auth secret. Serves until the process is stopped. */
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -95,8 +115,7 @@ public final class PrometheusExample implements AutoCloseable {
         }
         QbAuth.Builder builder = QbAuth.builder().endpoint(URI.create(args[0]))
                 .applicationId(Long.parseLong(args[1])).authKey(args[2]).authSecret(args[3]);
-        try (PrometheusExample example = start(builder, QbAuthMetricsOptions.custom()
-                .publishPercentileHistogram(true).build())) {
+        try (PrometheusExample example = start(builder, qbauthPercentileHistograms())) {
             example.client().blocking().createApplicationSession();
             LOG.log(System.Logger.Level.INFO, "metrics at {0}", example.metricsUri());
             Thread.currentThread().join();

@@ -2,7 +2,6 @@ package io.qbauth.adapter.metrics.micrometer.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qbauth.adapter.metrics.micrometer.QbAuthMetricsOptions;
 import io.qbauth.adapter.metrics.micrometer.support.Emulators;
 import io.qbauth.adapter.metrics.micrometer.support.Scrape;
 import io.qbauth.adapter.metrics.micrometer.support.ScriptedJourney;
@@ -38,10 +37,10 @@ class PrometheusExampleTest {
     private Scrape scrape;
 
     @BeforeAll
-    void runTheJourneyAndScrape() throws IOException {
+    void run_the_journey_and_scrape() throws IOException {
         emulator = Emulators.builder(emulatorClock).start();
         example = PrometheusExample.start(Emulators.client(emulator),
-                QbAuthMetricsOptions.custom().publishPercentileHistogram(true).build());
+                PrometheusExample.qbauthPercentileHistograms());
         seen = ScriptedJourney.run(example.client(), emulator, emulatorClock);
         HttpURLConnection connection = (HttpURLConnection) example.metricsUri().toURL().openConnection();
         try (InputStream body = connection.getInputStream()) {
@@ -62,14 +61,14 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void metricsAreServedInThePrometheusTextFormat() {
+    void metrics_are_served_in_the_prometheus_text_format() {
         assertThat(contentType).startsWith("text/plain; version=0.0.4");
         assertThat(scrape.names()).contains(OPERATIONS, "qbauth_operations_seconds_bucket",
                 "qbauth_operations_seconds_max", HTTP, "qbauth_session_creations_total");
     }
 
     @Test
-    void sessionCreationAndLoginAreTimed() {
+    void session_creation_and_login_are_timed() {
         assertThat(operations("create_session", "success", "none")).isEqualTo(1);
         assertThat(scrape.sum(OPERATIONS, Map.of("operation", "create_session", "session_kind", "application",
                 "auth_method", "none"))).isEqualTo(1);
@@ -82,14 +81,14 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void aWrongPasswordIsAFailedLoginTaggedWithItsException() {
+    void a_wrong_password_is_a_failed_login_tagged_with_its_exception() {
         assertThat(operations("login", "failure", "InvalidCredentialsException")).isEqualTo(1);
         assertThat(scrape.sum(HTTP, Map.of("method", "POST", "uri", "/login.json", "status", "401",
                 "outcome", "CLIENT_ERROR"))).isEqualTo(1);
     }
 
     @Test
-    void aSessionTheServerDroppedIsRecreatedAndTheCallReplayed() {
+    void a_session_the_server_dropped_is_recreated_and_the_call_replayed() {
         assertThat(scrape.sum(HTTP, Map.of("method", "GET", "uri", "/users/{id}.json", "status", "401")))
                 .isEqualTo(1);
         assertThat(scrape.sum(HTTP, Map.of("method", "GET", "uri", "/users/{id}.json", "status", "200")))
@@ -105,7 +104,7 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void concurrentCallersWithoutASessionShareOneCreation() {
+    void concurrent_callers_without_a_session_share_one_creation() {
         double joins = scrape.sum("qbauth_session_flight_joins_total", Map.of("session_kind", "application"));
 
         assertThat(joins).isBetween(1.0, ScriptedJourney.CONCURRENT_CALLS - 1.0);
@@ -115,7 +114,7 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void logoutDestroyAndAdoptionAreCounted() {
+    void logout_destroy_and_adoption_are_counted() {
         assertThat(operations("logout", "success", "none")).isEqualTo(1);
         assertThat(scrape.sum("qbauth_logouts_total", Map.of())).isEqualTo(1);
         assertThat(operations("destroy_session", "success", "none")).isEqualTo(1);
@@ -126,7 +125,7 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void theCountsAgreeWithTheServer() {
+    void the_counts_agree_with_the_server() {
         EmulatorStats stats = emulator.stats(Emulators.APP_ID);
 
         assertThat(scrape.sum("qbauth_session_creations_total", Map.of("result", "success")))
@@ -139,7 +138,7 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void everySampleOfAMeterHasTheSameLabelKeys() {
+    void every_sample_of_a_meter_has_the_same_label_keys() {
         for (String name : scrape.names()) {
             assertThat(scrape.labelKeys(name)).as(name).hasSize(1);
         }
@@ -150,7 +149,7 @@ class PrometheusExampleTest {
     }
 
     @Test
-    void noSecretLoginTokenUserIdOrRawUrlAppears() {
+    void no_secret_login_token_user_id_or_raw_url_appears() {
         String text = scrape.text();
         assertThat(text).doesNotContain(Emulators.AUTH_KEY, Emulators.AUTH_SECRET, Emulators.ALICE,
                 Emulators.ALICE_PASSWORD, emulator.baseUrl().getAuthority(), "?", "login=");

@@ -22,10 +22,14 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every operation of an instrumented client, through the real core, against the in-memory QuickBlox. */
-class MeteredQbAuthClientTest {
+/**
+ * Every operation of an instrumented client, through the real core, against the in-memory QuickBlox: the core's
+ * {@code OperationCompleted} events become the {@code qbauth.operations} timer, with the tags the retired client
+ * decorator gave it.
+ */
+class OperationMetricsTest {
 
-    private static final String TIMER = QbAuthMetricNames.DEFAULT_OPERATIONS;
+    private static final String TIMER = QbAuthMetrics.OPERATIONS;
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InMemoryQuickBlox quickBlox = new InMemoryQuickBlox();
@@ -42,11 +46,11 @@ class MeteredQbAuthClientTest {
     }
 
     /**
-     * Metrics decorate both the transport and the client: the blocking view of the instrumented client still asks the
-     * transport whether the calling thread must not block (a Vert.x event loop), and refuses the call there.
+     * Metrics decorate the transport (and listen to the client): the blocking view of the instrumented client still
+     * asks the transport whether the calling thread must not block (a Vert.x event loop), and refuses the call there.
      */
     @Test
-    void theBlockingViewOfTheInstrumentedClientKeepsTheTransportsThreadRule() {
+    void the_blocking_view_of_the_instrumented_client_keeps_the_transports_thread_rule() {
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         io.qbauth.spi.AuthTransport eventLoopOnly = new io.qbauth.spi.AuthTransport() {
             @Override
@@ -75,7 +79,7 @@ class MeteredQbAuthClientTest {
     }
 
     @Test
-    void eachOperationIsTimedWithItsKindMethodAndOutcome() {
+    void each_operation_is_timed_with_its_kind_method_and_outcome() {
         blocking.createApplicationSession();
         blocking.login(Credentials.email("someone@example.com", "pw-1"));
         blocking.getSession();
@@ -101,7 +105,7 @@ class MeteredQbAuthClientTest {
     }
 
     @Test
-    void aFailureIsTaggedWithTheAuthExceptionSubtype() {
+    void a_failure_is_tagged_with_the_auth_exception_subtype() {
         assertThatThrownBy(() -> blocking.login(Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)))
                 .isInstanceOf(InvalidCredentialsException.class);
         assertThat(client.login(null).toCompletableFuture()).isCompletedExceptionally();
@@ -113,14 +117,18 @@ class MeteredQbAuthClientTest {
                 "start_with_token none token failure InvalidInputException", 1L));
     }
 
+    /**
+     * The event is published once the operation's stage has completed. The in-memory QuickBlox answers at once, so
+     * the stage is complete before it is returned and the sample is recorded before the caller's continuation runs.
+     */
     @Test
-    void theSampleIsThereWhenTheCallerSeesTheResult() {
+    void the_sample_is_there_when_the_caller_sees_the_result() {
         client.createApplicationSession().thenRun(() -> assertThat(registry.get(TIMER).timer().count()).isOne())
                 .toCompletableFuture().join();
     }
 
     @Test
-    void everySampleHasTheSameTagKeys() {
+    void every_sample_has_the_same_tag_keys() {
         blocking.createApplicationSession();
         assertThatThrownBy(() -> blocking.login(Credentials.login("someone", InMemoryQuickBlox.WRONG_PASSWORD)));
         blocking.execute(ApiRequest.get("/users/7.json"));
@@ -131,7 +139,15 @@ class MeteredQbAuthClientTest {
     }
 
     @Test
-    void currentSessionAndCloseAreDelegated() {
+    void a_call_after_close_is_timed_as_a_client_closed_failure() {
+        client.close();
+
+        assertThat(client.execute(ApiRequest.get("/users/7.json")).toCompletableFuture()).isCompletedExceptionally();
+        assertThat(samples()).containsExactlyEntriesOf(Map.of("api_call none none failure ClientClosedException", 1L));
+    }
+
+    @Test
+    void current_session_and_close_are_delegated() {
         blocking.createApplicationSession();
 
         assertThat(client.currentSession()).get().extracting(session -> session.kind())
