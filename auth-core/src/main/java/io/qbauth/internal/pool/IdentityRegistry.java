@@ -302,10 +302,15 @@ public final class IdentityRegistry {
         return !oldestFirst.isEmpty();
     }
 
+    /** Forgets an entry marked removed by eviction, whatever application code (the clock) throws on the way. */
     private void evicted(PoolEntry entry, RemovalReason reason) {
-        Optional<LiveSession> live = entry.cache.current();
-        entry.cache.close(new ClientClosedException("the user pool evicted this identity"));
-        forget(entry, reason);
+        Optional<LiveSession> live = Optional.empty();
+        try {
+            live = entry.cache.current();
+            entry.cache.close(new ClientClosedException("the user pool evicted this identity"));
+        } finally {
+            forget(entry, reason);
+        }
         if (destroyOnEviction) {
             live.ifPresent(wiring.sessions()::discard);
         }
