@@ -118,6 +118,11 @@ public final class BlockingQbAuthClient {
      * set: that is a cancellation too.
      */
     private <T> T await(Supplier<? extends CompletionStage<T>> call) {
+        return await(currentThreadMustNotBlock, call);
+    }
+
+    /** The waiting rule of every blocking view (this one, {@link BlockingPooledUser}): see {@link #await(Supplier)}. */
+    static <T> T await(BooleanSupplier currentThreadMustNotBlock, Supplier<? extends CompletionStage<T>> call) {
         if (currentThreadMustNotBlock.getAsBoolean()) {
             throw new ConfigurationException("a blocking call on " + Thread.currentThread().getName()
                     + ", a thread the transport needs to complete it (e.g. a Vert.x event loop), would block it for "

@@ -20,17 +20,14 @@ import io.qbauth.internal.http.CredentialParams;
 import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.TimedResponse;
 import io.qbauth.internal.http.QuickBloxHttp;
-import io.qbauth.internal.http.Redactor;
-import io.qbauth.internal.loader.ProviderLoader;
 import io.qbauth.event.AuthEvent.Operation;
 import io.qbauth.internal.session.ClientOperations;
-import io.qbauth.internal.session.Events;
 import io.qbauth.internal.session.Identity;
 import io.qbauth.internal.session.LiveSession;
 import io.qbauth.internal.session.ReauthenticatingExecutor;
 import io.qbauth.internal.session.SessionFactory;
 import io.qbauth.internal.session.SingleFlightSessionCache;
-import io.qbauth.internal.signing.RequestSigner;
+import io.qbauth.internal.wiring.Wiring;
 import io.qbauth.event.AuthEventListener;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
@@ -50,12 +47,11 @@ import java.util.function.UnaryOperator;
 /** The {@link QbAuthClient}: the session use cases on top of the internal session machinery. */
 final class DefaultQbAuthClient implements QbAuthClient {
 
-    private static final System.Logger LOG = System.getLogger(DefaultQbAuthClient.class.getName());
     private static final Identity APPLICATION = Identity.APPLICATION;
 
+    private final Wiring wiring;
     private final QbAuthConfig config;
     private final AuthTransport transport;
-    private final boolean ownsTransport;
     private final JsonCodec codec;
     private final QuickBloxHttp http;
     private final ErrorClassifier classifier;
@@ -66,34 +62,30 @@ final class DefaultQbAuthClient implements QbAuthClient {
     private final ClientOperations operations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DefaultQbAuthClient(QbAuthConfig config, AuthTransport transport, boolean ownsTransport, JsonCodec codec,
-                                List<AuthEventListener> listeners, CredentialsSupplier configuredSupplier,
-                                SessionStore store, Optional<Session> stored) {
-        this.config = config;
-        this.transport = transport;
-        this.ownsTransport = ownsTransport;
-        this.codec = codec;
+    private DefaultQbAuthClient(Wiring wiring, CredentialsSupplier configuredSupplier, SessionStore store,
+                                Optional<Session> stored) {
+        this.wiring = wiring;
+        this.config = wiring.config();
+        this.transport = wiring.transport();
+        this.codec = wiring.codec();
         this.configuredSupplier = configuredSupplier;
-        Events events = new Events(listeners);
-        this.classifier = new ErrorClassifier(codec, config.clock(), new Redactor(config));
-        this.http = new QuickBloxHttp(config, transport, codec, classifier);
-        this.sessions = new SessionFactory(config, http, codec, classifier, RequestSigner.of(config));
+        this.classifier = wiring.classifier();
+        this.http = wiring.http();
+        this.sessions = wiring.sessions();
         LiveSession initial = stored.filter(s -> s.applicationId() == config.applicationId())
                 .filter(s -> s.expiresAt().isAfter(config.clock().instant()))
                 .map(DefaultQbAuthClient::asAdopted).map(LiveSession::new).orElse(null);
         Identity identity = initial == null || initial.kind() == SessionKind.APPLICATION
                 ? APPLICATION : adoptedIdentity(SessionKind.USER);
-        this.cache = new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), sessions, events, store,
-                identity, initial);
-        this.executor = new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),
-                config.refreshPolicy().fallbackTtl(), events);
-        this.operations = new ClientOperations(events,
+        this.cache = wiring.cache(identity, initial, store);
+        this.executor = wiring.executor(cache);
+        this.operations = new ClientOperations(wiring.events(),
                 () -> cache.current().map(LiveSession::kind).orElse(null));
     }
 
     /**
-     * Wires a client: the given adapters, else discovered ones (the codec first, so a failure leaks nothing), the
-     * transport wrapped by {@code decorateTransport}; the client owns (closes) the transport only if it discovered it.
+     * Wires a client: the given adapters, else discovered ones, the transport wrapped by {@code decorateTransport};
+     * the client owns (closes) the transport only if it discovered it (see {@link Wiring#create}).
      */
     static QbAuthClient create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
                                List<AuthEventListener> listeners, CredentialsSupplier credentialsSupplier,
@@ -104,20 +96,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
         } catch (Throwable e) { // application code
             throw new ConfigurationException("the SessionStore failed to load: " + e.getClass().getSimpleName(), e);
         }
-        ProviderLoader loader = ProviderLoader.standard();
-        JsonCodec chosenCodec = codec != null ? codec : loader.codec();
-        AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
-        AuthTransport decorated;
-        try {
-            decorated = decorateTransport.apply(chosenTransport);
-        } catch (Throwable e) { // application code: close what we own whatever it throws
-            if (transport == null) {
-                chosenTransport.close();
-            }
-            throw e;
-        }
-        return new DefaultQbAuthClient(config, decorated, transport == null, chosenCodec, listeners,
-                credentialsSupplier, sessionStore, stored == null ? Optional.empty() : stored);
+        Wiring wiring = Wiring.create(config, transport, codec, listeners, decorateTransport);
+        return new DefaultQbAuthClient(wiring, credentialsSupplier, sessionStore,
+                stored == null ? Optional.empty() : stored);
     }
 
     /** The blocking view, refusing the threads the transport says must not block (a Vert.x event loop). */
@@ -246,13 +227,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
             return;
         }
         cache.close(new ClientClosedException("the client is closed"));
-        if (ownsTransport) {
-            try {
-                transport.close();
-            } catch (Throwable e) {
-                LOG.log(System.Logger.Level.WARNING, () -> "closing the transport " + transport.name() + " failed", e);
-            }
-        }
+        wiring.closeTransport();
     }
 
     @Override

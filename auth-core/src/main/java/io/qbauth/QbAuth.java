@@ -11,6 +11,8 @@ import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.config.SessionStore;
 import io.qbauth.config.TransportConfig;
+import io.qbauth.config.UserPoolConfig;
+import io.qbauth.internal.wiring.Wiring;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class QbAuth {
         private JsonCodec codec;
         private final List<AuthEventListener> listeners = new ArrayList<>();
         private CredentialsSupplier credentialsSupplier;
-        private SessionStore sessionStore = SessionStore.inMemory();
+        private SessionStore sessionStore;
         private final List<UnaryOperator<AuthTransport>> transportDecorators = new ArrayList<>();
 
         private Builder() {
@@ -132,7 +134,34 @@ public final class QbAuth {
         public QbAuthClient build() {
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
-                    credentialsSupplier, sessionStore, chosen -> decorate(chosen, onTransport, "transport"));
+                    credentialsSupplier, sessionStore != null ? sessionStore : SessionStore.inMemory(),
+                    chosen -> decorate(chosen, onTransport, "transport"));
+        }
+
+        /**
+         * Builds a {@link UserPool}: many users, each with its own session, on one transport, codec, signer and set of
+         * listeners (see {@link UserPool}). Transport, codec, listeners and transport decorators apply as for
+         * {@link #build()}.
+         *
+         * @throws ConfigurationException as {@link #build()}, if {@code poolConfig} is null, or if a
+         *                                {@link #credentialsSupplier} or {@link #sessionStore} was set: in a pool each
+         *                                user has its own ({@link UserPool#forUser(String,
+         *                                io.qbauth.domain.AuthMethod, CredentialsSupplier)}), and sessions are kept
+         *                                in memory only
+         */
+        public UserPool buildUserPool(UserPoolConfig poolConfig) {
+            require(poolConfig, "poolConfig");
+            if (credentialsSupplier != null) {
+                throw new ConfigurationException("credentialsSupplier does not apply to a user pool: give each user "
+                        + "its own with UserPool.forUser(key, method, supplier)");
+            }
+            if (sessionStore != null) {
+                throw new ConfigurationException("sessionStore does not apply to a user pool: its sessions are kept "
+                        + "in memory only");
+            }
+            List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
+            return UserPool.create(Wiring.create(config.build(), transport, codec, List.copyOf(listeners),
+                    chosen -> decorate(chosen, onTransport, "transport")), poolConfig);
         }
 
         private static <T> T decorate(T target, List<UnaryOperator<T>> decorators, String what) {

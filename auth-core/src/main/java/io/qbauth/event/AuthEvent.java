@@ -21,7 +21,8 @@ import java.time.Duration;
 
 /**
  * What happened to a client's session. Every component is bounded (an enum, an HTTP method, an exception's simple
- * name), so events map directly onto metric tags; no event carries a secret, a token, a login or a user id.
+ * name), so events map directly onto metric tags, except the salted key hash of the {@code UserPool} events, which
+ * is for log correlation only; no event carries a secret, a token, a login, a user id or a pool key.
  */
 public sealed interface AuthEvent {
 
@@ -45,6 +46,22 @@ public sealed interface AuthEvent {
         INVALIDATED,
         /** Another call had already replaced the rejected token. */
         ALREADY_REPLACED
+    }
+
+    /** Why a {@code UserPool} stopped holding an identity. */
+    enum RemovalReason {
+        /** The pool was full and this was its least recently used idle identity. */
+        EVICTED_CAPACITY,
+        /** It had been idle longer than the pool's idle timeout. */
+        EVICTED_IDLE,
+        /** The user logged out through the pool. */
+        LOGGED_OUT,
+        /** The user's session was destroyed through the pool. */
+        DESTROYED,
+        /** The application mapped the key to other credentials ({@code replaceUser}). */
+        REPLACED,
+        /** The pool was closed. */
+        POOL_CLOSED
     }
 
     /** What happened to a request that met a session expiry. */
@@ -207,5 +224,17 @@ public sealed interface AuthEvent {
 
     /** A user session was downgraded to an application session ({@code logout}). */
     record LoggedOut() implements AuthEvent {
+    }
+
+    /**
+     * A {@code UserPool} started holding an identity. {@code keyHash} identifies the application's key for
+     * correlation within this process only: a salted hash (the salt is random per process), never the key itself;
+     * unbounded, so never a metric tag.
+     */
+    record PoolIdentityAdded(String keyHash) implements AuthEvent {
+    }
+
+    /** A {@code UserPool} stopped holding an identity; {@code keyHash} as in {@link PoolIdentityAdded}. */
+    record PoolIdentityRemoved(String keyHash, RemovalReason reason) implements AuthEvent {
     }
 }

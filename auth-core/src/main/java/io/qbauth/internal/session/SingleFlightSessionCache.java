@@ -99,8 +99,13 @@ public final class SingleFlightSessionCache {
             return new Flight(new CompletableFuture<>(), identity.kind(), key);
         }
 
+        /**
+         * An implicit creation (first use, prefetch, re-creation) may be joined by an explicit one whose key is the
+         * identity itself (the application's, or a pool's user asking for a fresher session); never for an adopted
+         * token.
+         */
         static Flight implicit(Identity identity) {
-            return of(identity, identity instanceof Identity.Application ? identity : null);
+            return of(identity, identity instanceof Identity.Adopted ? null : identity);
         }
     }
 

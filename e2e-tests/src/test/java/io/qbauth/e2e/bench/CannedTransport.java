@@ -36,16 +36,18 @@ final class CannedTransport implements AuthTransport {
     @Override
     public CompletionStage<ApiResponse> execute(TransportRequest request) {
         if (request.method().equals("POST") && request.uri().getPath().equals("/session.json")) {
-            return CompletableFuture.completedFuture(new ApiResponse(201, headers, session()));
+            boolean user = new String(request.body(), StandardCharsets.UTF_8).matches("(?s).*user(%5B|\\[).*");
+            return CompletableFuture.completedFuture(new ApiResponse(201, headers, session(user)));
         }
         return ok;
     }
 
-    private synchronized byte[] session() {
+    /** A new session: a user session (user id = session id) when the request carried user credentials. */
+    private synchronized byte[] session(boolean user) {
         long id = ++sessions;
         String now = Instant.now().toString();
         return ("{\"session\":{\"application_id\":12345,\"created_at\":\"" + now + "\",\"id\":" + id
                 + ",\"nonce\":1,\"token\":\"" + String.format("%040x", id) + "\",\"ts\":1,\"updated_at\":\"" + now
-                + "\",\"user_id\":0}}").getBytes(StandardCharsets.UTF_8);
+                + "\",\"user_id\":" + (user ? id : 0) + "}}").getBytes(StandardCharsets.UTF_8);
     }
 }

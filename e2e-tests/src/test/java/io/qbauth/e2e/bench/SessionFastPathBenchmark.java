@@ -1,7 +1,13 @@
 package io.qbauth.e2e.bench;
 
 import io.qbauth.QbAuth;
+import io.qbauth.PooledUser;
 import io.qbauth.QbAuthClient;
+import io.qbauth.UserPool;
+import io.qbauth.config.UserPoolConfig;
+import io.qbauth.domain.Credentials;
+import io.qbauth.domain.MintedToken;
+import java.time.Duration;
 import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.Session;
@@ -36,6 +42,9 @@ public class SessionFastPathBenchmark {
 
     private QbAuthClient client;
     private ApiRequest request;
+    private UserPool pool;
+    private PooledUser pooled;
+    private final Credentials credentials = Credentials.login("bench-user", "benchPassword");
 
     @Setup
     public void createClientWithOneSession() {
@@ -44,11 +53,21 @@ public class SessionFastPathBenchmark {
                 .transport(new CannedTransport()).build();
         client.blocking().createApplicationSession();
         request = ApiRequest.get("/users/42.json");
+        pool = QbAuth.builder().endpoint(URI.create("http://127.0.0.1:9")).allowPlainHttp(true)
+                .applicationId(12345).authKey("benchKey").authSecret("benchSecret")
+                .transport(new CannedTransport()).buildUserPool(UserPoolConfig.defaults());
+        for (int i = 0; i < 10_000; i++) { // a realistic map: the identity looked up is one of many
+            pool.forUser("user-" + i, Credentials.login("user" + i, "password" + i)).blocking()
+                    .mintToken(Duration.ZERO);
+        }
+        pooled = pool.replaceUser("user-4242", credentials);
+        pooled.blocking().mintToken(Duration.ZERO);
     }
 
     @TearDown
     public void close() {
         client.close();
+        pool.close();
     }
 
     @Benchmark
@@ -59,5 +78,17 @@ public class SessionFastPathBenchmark {
     @Benchmark
     public ApiResponse execute() {
         return client.execute(request).toCompletableFuture().join();
+    }
+
+    /** Pool: lookup of a held identity and its session on the fast path (lease, acquire, release), no request. */
+    @Benchmark
+    public MintedToken poolLookupAndFastPath() {
+        return pooled.mintToken(Duration.ZERO).toCompletableFuture().join();
+    }
+
+    /** Pool: the handle made per request ({@code forUser}) plus the whole authenticated call, minus the I/O. */
+    @Benchmark
+    public ApiResponse poolForUserAndExecute() {
+        return pool.forUser("user-4242", credentials).execute(request).toCompletableFuture().join();
     }
 }

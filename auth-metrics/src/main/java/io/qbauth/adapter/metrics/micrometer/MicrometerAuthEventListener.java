@@ -5,6 +5,8 @@ import io.qbauth.event.AuthEvent.FlightJoined;
 import io.qbauth.event.AuthEvent.LoggedIn;
 import io.qbauth.event.AuthEvent.LoggedOut;
 import io.qbauth.event.AuthEvent.OperationCompleted;
+import io.qbauth.event.AuthEvent.PoolIdentityAdded;
+import io.qbauth.event.AuthEvent.PoolIdentityRemoved;
 import io.qbauth.event.AuthEvent.RequestReplayed;
 import io.qbauth.event.AuthEvent.SessionCreated;
 import io.qbauth.event.AuthEvent.SessionCreationFailed;
@@ -54,6 +56,8 @@ final class MicrometerAuthEventListener implements AuthEventListener {
             case SessionDestroyed e -> meters.destruction(TagValues.sessionKind(e.kind()));
             case LoggedIn e -> meters.login(TagValues.authMethod(e.method()));
             case LoggedOut e -> meters.logout();
+            case PoolIdentityAdded e -> { } // user-pool meters: not yet (issue 12)
+            case PoolIdentityRemoved e -> { }
         }
     }
 }

@@ -1,0 +1,90 @@
+package io.qbauth.internal.wiring;
+
+import io.qbauth.config.QbAuthConfig;
+import io.qbauth.config.SessionStore;
+import io.qbauth.event.AuthEventListener;
+import io.qbauth.internal.http.ErrorClassifier;
+import io.qbauth.internal.http.QuickBloxHttp;
+import io.qbauth.internal.http.Redactor;
+import io.qbauth.internal.loader.ProviderLoader;
+import io.qbauth.internal.session.Events;
+import io.qbauth.internal.session.Identity;
+import io.qbauth.internal.session.LiveSession;
+import io.qbauth.internal.session.ReauthenticatingExecutor;
+import io.qbauth.internal.session.SessionFactory;
+import io.qbauth.internal.session.SingleFlightSessionCache;
+import io.qbauth.internal.signing.RequestSigner;
+import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.JsonCodec;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What every session of one configured application shares: one transport (and whether it is owned), one codec, one
+ * signer, one HTTP pipeline and error classifier, one session factory and one set of listeners. A
+ * {@code QbAuthClient} wires one session cache to it; a {@code UserPool} wires one per user. Immutable and
+ * thread-safe.
+ *
+ * @param config        the application's settings
+ * @param transport     the transport, decorated
+ * @param ownsTransport whether {@link #closeTransport()} closes it (only a discovered one: a given one has an owner)
+ * @param codec         the JSON codec
+ * @param classifier    maps replies to the {@code AuthException} tree
+ * @param http          sends signed and authenticated requests
+ * @param sessions      creates, checks and discards sessions
+ * @param events        the listeners
+ */
+public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsTransport, JsonCodec codec,
+                     ErrorClassifier classifier, QuickBloxHttp http, SessionFactory sessions, Events events) {
+
+    private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
+
+    /**
+     * Wires the given adapters, else discovered ones (the codec first, so a failure leaks nothing), the transport
+     * wrapped by {@code decorateTransport}; the transport is owned only if it was discovered.
+     */
+    public static Wiring create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
+                                List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport) {
+        ProviderLoader loader = ProviderLoader.standard();
+        JsonCodec chosenCodec = codec != null ? codec : loader.codec();
+        AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
+        AuthTransport decorated;
+        try {
+            decorated = decorateTransport.apply(chosenTransport);
+        } catch (Throwable e) { // application code: close what we own whatever it throws
+            if (transport == null) {
+                chosenTransport.close();
+            }
+            throw e;
+        }
+        ErrorClassifier classifier = new ErrorClassifier(chosenCodec, config.clock(), new Redactor(config));
+        QuickBloxHttp http = new QuickBloxHttp(config, decorated, chosenCodec, classifier);
+        SessionFactory sessions = new SessionFactory(config, http, chosenCodec, classifier, RequestSigner.of(config));
+        return new Wiring(config, decorated, transport == null, chosenCodec, classifier, http, sessions,
+                new Events(listeners));
+    }
+
+    /** A session cache for {@code identity}, starting with {@code initial} (null for none), keeping it in {@code store}. */
+    public SingleFlightSessionCache cache(Identity identity, LiveSession initial, SessionStore store) {
+        return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), sessions, events, store, identity,
+                initial);
+    }
+
+    /** The re-authenticating executor of {@code cache}'s session. */
+    public ReauthenticatingExecutor executor(SingleFlightSessionCache cache) {
+        return new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),
+                config.refreshPolicy().fallbackTtl(), events);
+    }
+
+    /** Closes the transport if it is owned; a failure is logged, never thrown. */
+    public void closeTransport() {
+        if (!ownsTransport) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (Throwable e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "closing the transport " + transport.name() + " failed", e);
+        }
+    }
+}
