@@ -4,7 +4,10 @@ import io.qbauth.domain.InvalidInputException;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What {@link SharedSessionStore#tryLease} answers: the lease, or who holds it for how long and what is stored. */
+/**
+ * What {@link SharedSessionStore#tryLease} answers: the lease; or a session newer than the one the caller knew, to
+ * adopt instead of creating; or how long another holder still has the lease, and what is stored.
+ */
 public sealed interface LeaseOutcome {
 
     /**
@@ -32,6 +35,21 @@ public sealed interface LeaseOutcome {
         public Held {
             if (remaining == null || remaining.isNegative() || current == null) {
                 throw new InvalidInputException("remaining (not negative) and current are required");
+            }
+        }
+    }
+
+    /**
+     * A session newer than the generation the caller knew is already stored (published since the caller read): the
+     * caller adopts it and creates nothing. No lease was taken.
+     *
+     * @param current the stored session
+     */
+    record Newer(SharedSession current) implements LeaseOutcome {
+        /** @throws InvalidInputException if the session is null */
+        public Newer {
+            if (current == null) {
+                throw new InvalidInputException("current is required");
             }
         }
     }

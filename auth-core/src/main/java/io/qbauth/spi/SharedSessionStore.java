@@ -31,10 +31,13 @@ public interface SharedSessionStore extends AutoCloseable {
     CompletionStage<Optional<SharedSession>> read(FleetIdentity identity);
 
     /**
-     * Tries to take the creation lease of {@code identity} for {@code ttl}: {@link LeaseOutcome.Granted} with a new
-     * generation, or {@link LeaseOutcome.Held} when another holder has it.
+     * Tries to take the creation lease of {@code identity} for {@code ttl}, because the stored session the caller
+     * knows ({@code knownGeneration}, 0 for none) is missing or unusable: {@link LeaseOutcome.Newer} when a newer
+     * session is stored meanwhile (adopt it), else {@link LeaseOutcome.Granted} with a new generation, or
+     * {@link LeaseOutcome.Held} when another holder has the lease. Comparing with the known generation in the same
+     * atomic step keeps a caller who read just before a publication from creating a second session.
      */
-    CompletionStage<LeaseOutcome> tryLease(FleetIdentity identity, Duration ttl);
+    CompletionStage<LeaseOutcome> tryLease(FleetIdentity identity, long knownGeneration, Duration ttl);
 
     /**
      * Publishes {@code session} under the lease's generation if that is newer than the stored one, keeps it until the

@@ -51,6 +51,9 @@ final class RedisLink implements AutoCloseable {
     /** Whether an unavailability was already reported before the first success (Redis down at start). */
     private final AtomicBoolean startReported = new AtomicBoolean(false);
     private volatile StatefulRedisConnection<String, String> connection;
+    /** The connection attempt under way (done once it succeeded or failed). */
+    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connecting =
+            CompletableFuture.failedFuture(new IllegalStateException("not started"));
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile boolean closed;
 
@@ -87,7 +90,10 @@ final class RedisLink implements AutoCloseable {
         if (closed) {
             return;
         }
-        client.connectAsync(StringCodec.UTF8, uri).whenComplete((c, e) -> {
+        CompletableFuture<StatefulRedisConnection<String, String>> attempt =
+                client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+        connecting = attempt;
+        attempt.whenComplete((c, e) -> {
             if (e != null) {
                 unavailable(translate("connect", e));
                 retry(() -> connectCommands(Math.min(nextDelayMs * 2, LAST_RETRY_MS)), nextDelayMs);
@@ -170,19 +176,21 @@ final class RedisLink implements AutoCloseable {
                     new SharedStoreException(Reason.CLOSED, operation + ": the store is closed", null));
         }
         StatefulRedisConnection<String, String> c = connection;
-        if (c == null) {
-            SharedStoreException e = new SharedStoreException(Reason.UNAVAILABLE,
-                    operation + ": not connected to " + where, null);
-            unavailable(e);
-            return CompletableFuture.failedFuture(e);
+        CompletableFuture<T> sent;
+        if (c != null) {
+            sent = send(c, call);
+        } else {
+            CompletableFuture<StatefulRedisConnection<String, String>> attempt = connecting;
+            if (attempt.isDone()) { // the last attempt failed: the next one is scheduled; do not wait for it
+                SharedStoreException e = new SharedStoreException(Reason.UNAVAILABLE,
+                        operation + ": not connected to " + where, null);
+                unavailable(e);
+                return CompletableFuture.failedFuture(e);
+            }
+            // the first connection is being made: wait for it, within this operation's bound
+            sent = attempt.thenCompose(connected -> send(connected, call));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
-        CompletableFuture<T> sent;
-        try {
-            sent = call.apply(c.async());
-        } catch (RuntimeException e) {
-            sent = CompletableFuture.failedFuture(e);
-        }
         sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, e) -> {
             if (e == null) {
                 back();
@@ -196,6 +204,16 @@ final class RedisLink implements AutoCloseable {
             }
         });
         return result;
+    }
+
+    private static <T> CompletableFuture<T> send(
+            StatefulRedisConnection<String, String> c,
+            Function<RedisAsyncCommands<String, String>, CompletableFuture<T>> call) {
+        try {
+            return call.apply(c.async());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private SharedStoreException translate(String operation, Throwable e) {

@@ -104,23 +104,39 @@ public final class RedisSessionStore implements SharedSessionStore {
     }
 
     @Override
-    public CompletionStage<LeaseOutcome> tryLease(FleetIdentity identity, Duration ttl) {
-        if (identity == null || ttl == null || ttl.toMillis() <= 0) {
-            return invalid("identity and a ttl of at least 1 ms are required");
+    public CompletionStage<LeaseOutcome> tryLease(FleetIdentity identity, long knownGeneration, Duration ttl) {
+        if (identity == null || ttl == null || ttl.toMillis() <= 0 || knownGeneration < 0) {
+            return invalid("identity, a known generation (0 or more) and a ttl of at least 1 ms are required");
         }
         FleetKeys keys = new FleetKeys(prefix, identity);
         String owner = HexFormat.of().formatHex(randomBytes(16));
         return link.<List<Object>>eval(Script.LEASE, ScriptOutputType.MULTI,
                         new String[] {keys.session, keys.lease, keys.generation},
-                        owner, Long.toString(ttl.toMillis()), Long.toString(COUNTER_TTL_MS))
-                .thenApply(r -> {
-                    if (asLong(r.get(0)) == 1) {
-                        return new LeaseOutcome.Granted(new Lease(identity, owner, asLong(r.get(1)), ttl));
+                        owner, Long.toString(ttl.toMillis()), Long.toString(COUNTER_TTL_MS),
+                        Long.toString(knownGeneration))
+                .thenCompose(r -> {
+                    if (asLong(r.get(0)) == 2) {
+                        Optional<SharedSession> newer = stored(keys, asLong(r.get(2)), (String) r.get(3),
+                                (String) r.get(4), asLong(r.get(5)));
+                        if (newer.isPresent()) {
+                            return CompletableFuture.completedFuture(new LeaseOutcome.Newer(newer.get()));
+                        }
+                        // a newer entry this instance cannot open (another key): like no entry, it must not stop a
+                        // creation; ask again knowing its generation, so the new session replaces it
+                        return tryLease(identity, asLong(r.get(2)), ttl).toCompletableFuture();
                     }
-                    Optional<SharedSession> current = stored(keys, asLong(r.get(2)), (String) r.get(3),
-                            (String) r.get(4), asLong(r.get(5)));
-                    return new LeaseOutcome.Held(Duration.ofMillis(Math.max(0, asLong(r.get(1)))), current);
+                    return CompletableFuture.completedFuture(leaseOrHeld(identity, keys, owner, ttl, r));
                 });
+    }
+
+    private LeaseOutcome leaseOrHeld(FleetIdentity identity, FleetKeys keys, String owner, Duration ttl,
+                                     List<Object> r) {
+        if (asLong(r.get(0)) == 1) {
+            return new LeaseOutcome.Granted(new Lease(identity, owner, asLong(r.get(1)), ttl));
+        }
+        Optional<SharedSession> current = stored(keys, asLong(r.get(2)), (String) r.get(3), (String) r.get(4),
+                asLong(r.get(5)));
+        return new LeaseOutcome.Held(Duration.ofMillis(Math.max(0, asLong(r.get(1)))), current);
     }
 
     @Override

@@ -20,10 +20,15 @@ enum Script {
             """),
 
     /**
-     * KEYS: session, lease, generation. ARGV: owner, lease ms, counter ms. Returns {1, new generation} when granted,
-     * else {0, lease PTTL, stored generation or 0, fingerprint, sealed, PTTL}.
+     * KEYS: session, lease, generation. ARGV: owner, lease ms, counter ms, known generation. Returns
+     * {2, 0, stored generation, fingerprint, sealed, PTTL} when a session newer than the known one is stored,
+     * {1, new generation} when granted, else {0, lease PTTL, stored generation or 0, fingerprint, sealed, PTTL}.
      */
     LEASE("""
+            local known = redis.call('HMGET', KEYS[1], 'g', 'f', 'v')
+            if known[1] and tonumber(known[1]) > tonumber(ARGV[4]) then
+              return {2, 0, tonumber(known[1]), known[2], known[3], redis.call('PTTL', KEYS[1])}
+            end
             if redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then
               local c = tonumber(redis.call('GET', KEYS[3]) or '0')
               local s = tonumber(redis.call('HGET', KEYS[1], 'g') or '0')
