@@ -22,6 +22,15 @@ final class Masked {
         if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
             throw new ConfigurationException("uri must start with redis:// or rediss://");
         }
+        java.net.URI checked;
+        try {
+            checked = new java.net.URI(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigurationException("uri is not a valid URI");
+        }
+        if (checked.getHost() == null || checked.getPort() > 65535) {
+            throw new ConfigurationException("uri must name a host and, optionally, a port (1-65535)");
+        }
         RedisURI parsed;
         try {
             parsed = RedisURI.create(uri);

@@ -16,21 +16,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real {@code redis-server} for a test class: started as a child process on a free loopback port in a temporary
+ * A real {@code redis-server} for a test class (a static field) or for each test (an instance field): started as a child process on a free loopback port in a temporary
  * directory, with persistence off ({@code --save '' --appendonly no}), and stopped after the class. Never a fixed
  * port, never a system service. It can be stopped, killed with SIGKILL and started again on the same port.
  * When no {@code redis-server} is installed the test fails (CI installs it: .ci/run); it never skips.
  */
-final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback {
+final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
 
     private final String password;
     private Path dir;
     private int port;
     private Process process;
+    private boolean perTest;
 
     /** A server without a password. */
     RedisServerProcess() {
@@ -44,13 +48,37 @@ final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        setUp();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        tearDown();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (dir == null) { // an instance field: a server for this test only
+            perTest = true;
+            setUp();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (perTest) {
+            tearDown();
+            dir = null;
+        }
+    }
+
+    private void setUp() throws IOException, InterruptedException {
         dir = Files.createTempDirectory("qbauth-redis-");
         port = freePort();
         start();
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    private void tearDown() throws Exception {
         stop();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
