@@ -25,6 +25,7 @@ class LayeringRulesTest {
             .adapter("jdk", Packages.ADAPTER_JDK)
             .adapter("vertx", Packages.ADAPTER_VERTX)
             .adapter("micrometer", Packages.ADAPTER_METRICS)
+            .adapter("redis", Packages.ADAPTER_REDIS)
             .withOptionalLayers(true)
             .because("adapters plug into ports; they never use each other (metrics wraps the AuthTransport port,"
                     + " never JdkAuthTransport)");
