@@ -121,7 +121,12 @@ public final class FleetSessionSource implements SessionSource {
     }
 
     private CompletableFuture<LiveSession> createAndPublish(Identity identity, FleetIdentity fleet, Lease held) {
-        CompletableFuture<LiveSession> created = delegate.create(identity);
+        CompletableFuture<LiveSession> created;
+        try {
+            created = delegate.create(identity);
+        } catch (Throwable t) { // user code (a CredentialsSupplier) may throw anything: the flight must still end
+            created = CompletableFuture.failedFuture(t);
+        }
         return created.handle((live, failure) -> {
             if (failure != null) {
                 store.release(held); // best effort: a waiter takes over at once instead of at the lease's end
