@@ -1,6 +1,7 @@
 package io.qbauth.internal.session;
 
-import io.qbauth.domain.Session;
+import io.qbauth.domain.ErrorDetails;
+import io.qbauth.domain.RateLimitedException;
 import io.qbauth.spi.FleetIdentity;
 import io.qbauth.spi.Lease;
 import io.qbauth.spi.LeaseOutcome;
@@ -30,12 +31,16 @@ import java.util.function.Function;
  *   <li>A session the fleet shares is never discarded (ended on the server) by one instance; only a session this
  *       instance created and could not publish is.</li>
  *   <li>An identity without a key ({@code identityKey} answers null) is not coordinated.</li>
+ *   <li>A 429 on a creation sets the fleet-wide back-off for its {@code Retry-After}; while it runs no instance
+ *       sends a creation: the call fails at once with a {@link RateLimitedException}.</li>
  * </ul>
  */
 public final class FleetSessionSource implements SessionSource {
 
     private static final System.Logger LOG = System.getLogger(FleetSessionSource.class.getName());
     private static final int MAX_ROUNDS = 4;
+    /** The fleet-wide back-off after a 429 without a {@code Retry-After}. */
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final SessionSource delegate;
     private final SharedSessionStore store;
@@ -107,7 +112,7 @@ public final class FleetSessionSource implements SessionSource {
                 case LeaseOutcome.Newer newer -> adoptable(before, newer.current())
                         ? CompletableFuture.completedFuture(adopt(fleet, newer.current()))
                         : attempt(identity, fleet, before, deadline, round + 1);
-                case LeaseOutcome.Granted granted -> createAndPublish(identity, fleet, granted.lease());
+                case LeaseOutcome.Granted granted -> unlessBackingOff(identity, fleet, granted.lease());
                 case LeaseOutcome.Held held -> {
                     long leftMillis = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
                     Duration wait = Duration.ofMillis(Math.min(leftMillis, held.remaining().toMillis() + 100));
@@ -120,6 +125,25 @@ public final class FleetSessionSource implements SessionSource {
         });
     }
 
+    /**
+     * Creates under {@code held} unless the fleet is backing off after a 429 (docs/FLEET.md §10): then nothing is sent
+     * to QuickBlox, the lease is released and the call fails with a {@link RateLimitedException} carrying the time
+     * left. A back-off that cannot be read (store trouble) does not stop the creation.
+     */
+    private CompletableFuture<LiveSession> unlessBackingOff(Identity identity, FleetIdentity fleet, Lease held) {
+        return store.backOffRemaining(fleet.applicationId()).toCompletableFuture()
+                .exceptionally(e -> Duration.ZERO)
+                .thenCompose(remaining -> {
+                    if (remaining.isZero() || remaining.isNegative()) {
+                        return createAndPublish(identity, fleet, held);
+                    }
+                    store.release(held);
+                    return CompletableFuture.failedFuture(new CreationFailed(new RateLimitedException(
+                            "the fleet is backing off after a 429 from QuickBlox (" + remaining.toMillis()
+                                    + " ms left)", 429, ErrorDetails.NONE, remaining)));
+                });
+    }
+
     private CompletableFuture<LiveSession> createAndPublish(Identity identity, FleetIdentity fleet, Lease held) {
         CompletableFuture<LiveSession> created;
         try {
@@ -129,6 +153,10 @@ public final class FleetSessionSource implements SessionSource {
         }
         return created.handle((live, failure) -> {
             if (failure != null) {
+                if (unwrap(failure) instanceof RateLimitedException limited) { // every instance honours it
+                    store.backOff(fleet.applicationId(), limited.retryAfter().filter(d -> d.toMillis() > 0)
+                            .orElse(DEFAULT_RETRY_AFTER));
+                }
                 store.release(held); // best effort: a waiter takes over at once instead of at the lease's end
                 throw new CreationFailed(failure);
             }

@@ -199,4 +199,23 @@ class FleetSessionSourceTest {
         assertThat(calls.get()).isEqualTo(1);
         assertThat(store.leased(APP)).isFalse();
     }
+
+    @Test
+    void a_429_makes_every_instance_back_off_without_calling_quickblox() {
+        InMemorySharedSessionStore store = new InMemorySharedSessionStore();
+        failCreationWith = new io.qbauth.domain.RateLimitedException("Rate limit for your current plan exceeded", 429,
+                ErrorDetails.NONE, Duration.ofSeconds(30));
+
+        assertThat(source(store).create(Identity.APPLICATION)).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+                .isSameAs(failCreationWith);
+        CompletableFuture<LiveSession> other = source(store).create(Identity.APPLICATION);
+
+        assertThat(other).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class).havingCause()
+                .isInstanceOfSatisfying(io.qbauth.domain.RateLimitedException.class, e -> assertThat(
+                        e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive()));
+        assertThat(created.get()).as("the second instance sent nothing").isEqualTo(1);
+        assertThat(store.leased(APP)).isFalse();
+    }
 }

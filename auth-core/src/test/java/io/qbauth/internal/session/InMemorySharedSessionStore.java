@@ -27,6 +27,7 @@ final class InMemorySharedSessionStore implements SharedSessionStore {
     private final Map<FleetIdentity, String> leases = new HashMap<>();
     private final Map<FleetIdentity, Long> counters = new HashMap<>();
     final AtomicInteger calls = new AtomicInteger();
+    private final Map<Long, Long> backOffUntilNanos = new HashMap<>();
 
     /** Stores {@code session} under a new generation, as another instance would. */
     synchronized SharedSession publishedElsewhere(FleetIdentity identity, Session session) {
@@ -122,15 +123,17 @@ final class InMemorySharedSessionStore implements SharedSessionStore {
     }
 
     @Override
-    public CompletionStage<Void> backOff(long applicationId, Duration retryAfter) {
+    public synchronized CompletionStage<Void> backOff(long applicationId, Duration retryAfter) {
         calls.incrementAndGet();
+        backOffUntilNanos.merge(applicationId, System.nanoTime() + retryAfter.toNanos(), Math::max);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public CompletionStage<Duration> backOffRemaining(long applicationId) {
+    public synchronized CompletionStage<Duration> backOffRemaining(long applicationId) {
         calls.incrementAndGet();
-        return CompletableFuture.completedFuture(Duration.ZERO);
+        long left = backOffUntilNanos.getOrDefault(applicationId, 0L) - System.nanoTime();
+        return CompletableFuture.completedFuture(left > 0 ? Duration.ofNanos(left) : Duration.ZERO);
     }
 
     @Override
