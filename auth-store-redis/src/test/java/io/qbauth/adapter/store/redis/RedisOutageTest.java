@@ -146,4 +146,30 @@ class RedisOutageTest {
         assertThat(failure(s.read(identity("dee"))).reason()).isEqualTo(SharedStoreException.Reason.CLOSED);
         assertThat(failure(waiting).reason()).isEqualTo(SharedStoreException.Reason.CLOSED);
     }
+
+    @Test
+    void the_connection_cut_between_instance_and_redis_fails_typed_then_recovers_with_the_data() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(redis.port())) {
+            store = RedisSessionStore.builder().uri("redis://127.0.0.1:" + proxy.port())
+                    .cipher(AesGcmSessionCipher.withKey(TestSessions.key()))
+                    .operationTimeout(Duration.ofMillis(500)).pollInterval(Duration.ofMillis(50)).build();
+            FleetIdentity eve = identity("eve");
+            Lease lease = ((LeaseOutcome.Granted) await(store.tryLease(eve, 0, Duration.ofSeconds(5)))).lease();
+            Session created = session(token(), Duration.ofMinutes(30));
+            await(store.publish(lease, created));
+
+            proxy.cut();
+
+            assertThat(failure(store.read(eve)).reason()).isIn(EnumSet.of(SharedStoreException.Reason.UNAVAILABLE,
+                    SharedStoreException.Reason.TIMEOUT));
+            assertThat(store.isAvailable()).isFalse();
+
+            proxy.heal();
+            awaitRecovery(store, eve);
+
+            assertThat(await(store.read(eve))).as("Redis kept it: only the network failed")
+                    .map(x -> x.session().token()).contains(created.token());
+            assertThat(store.isAvailable()).isTrue();
+        }
+    }
 }
