@@ -39,9 +39,18 @@ class CodingRulesTest {
             .that().haveSimpleNameEndingWith("Exception")
             .and().arePublic()
             .and().resideOutsideOfPackage(Packages.EMULATOR)
+            .and().doNotHaveFullyQualifiedName(Packages.STORE_SIGNALS.get(0))
+            .and().doNotHaveFullyQualifiedName(Packages.STORE_SIGNALS.get(1))
             .should().beAssignableTo("io.qbauth.domain.AuthException")
             .because("callers handle one sealed exception tree (private control-flow exceptions inside an adapter"
                     + " never reach them)");
+
+    @ArchTest
+    static final ArchRule store_signals_stay_between_store_and_core = noClasses()
+            .that().resideInAnyPackage(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.EVENT)
+            .should().dependOnClassesThat().haveFullyQualifiedName(Packages.STORE_SIGNALS.get(0))
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(Packages.STORE_SIGNALS.get(1))
+            .because("store failures are handled inside the SDK (local fallback); an application never sees them");
 
     @ArchTest
     static final ArchRule sdk_methods_are_not_synchronized = noMethods()

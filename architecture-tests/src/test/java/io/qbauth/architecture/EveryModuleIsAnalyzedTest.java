@@ -30,7 +30,10 @@ class EveryModuleIsAnalyzedTest {
                         "io.qbauth.adapter.transport.vertx.VertxAuthTransport",
                         "io.qbauth.testkit.transport.AuthTransportContract",
                         "io.qbauth.adapter.metrics.micrometer.QbAuthMetrics",
-                        "io.qbauth.emulator.QbEmulator");
+                        "io.qbauth.adapter.store.redis.RedisSessionStore",
+                        "io.qbauth.emulator.QbEmulator")
+                .as("the exceptions the exception-tree rule exempts exist")
+                .containsAll(Packages.STORE_SIGNALS);
     }
 
     @Test

@@ -26,6 +26,7 @@ class LayeringRulesTest {
             .adapter("vertx", Packages.ADAPTER_VERTX)
             .adapter("micrometer", Packages.ADAPTER_METRICS)
             .adapter("testkit", TestkitBoundariesTest.TESTKIT)
+            .adapter("redis", Packages.ADAPTER_REDIS)
             .withOptionalLayers(true)
             .because("adapters plug into ports; they never use each other (metrics wraps the AuthTransport port,"
                     + " never JdkAuthTransport; the transport test kit tests the port, never a transport)");

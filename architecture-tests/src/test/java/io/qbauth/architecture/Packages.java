@@ -14,11 +14,22 @@ final class Packages {
     static final String ADAPTER_JDK = "io.qbauth.adapter.transport.jdk..";
     static final String ADAPTER_VERTX = "io.qbauth.adapter.transport.vertx..";
     static final String ADAPTER_METRICS = "io.qbauth.adapter.metrics..";
+    static final String ADAPTER_REDIS = "io.qbauth.adapter.store.redis..";
     static final String EMULATOR = "io.qbauth.emulator..";
+
+    /**
+     * The two public exceptions outside the tree: signals between a shared session store and the core (a store
+     * failure, on which the core falls back to its local flight) and between a session cipher and the store (a value
+     * that does not open, which the store treats as absent). Neither reaches an application (docs/FLEET.md §1, §6);
+     * {@code CodingRulesTest.store_signals_stay_between_store_and_core} keeps them out of everything an application
+     * reads.
+     */
+    static final java.util.List<String> STORE_SIGNALS = java.util.List.of("io.qbauth.spi.SharedStoreException",
+            "io.qbauth.adapter.store.redis.SessionCipherException");
 
     /** Every pattern above: each must match classes, or a rule over it could not fail. */
     static final java.util.List<String> ALL = java.util.List.of(DOMAIN, CONFIG, EVENT, SPI, INTERNAL, ADAPTER_JACKSON,
-            ADAPTER_JDK, ADAPTER_VERTX, ADAPTER_METRICS, EMULATOR);
+            ADAPTER_JDK, ADAPTER_VERTX, ADAPTER_METRICS, ADAPTER_REDIS, EMULATOR);
 
     private Packages() {
     }

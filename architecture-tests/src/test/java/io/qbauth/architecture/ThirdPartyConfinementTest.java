@@ -19,7 +19,7 @@ class ThirdPartyConfinementTest {
             .that().resideInAnyPackage(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.EVENT,
                     Packages.SPI, Packages.INTERNAL)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..", "io.netty..",
-                    "io.micrometer..", "org.slf4j..", "java.net.http..")
+                    "io.micrometer..", "org.slf4j..", "java.net.http..", "io.lettuce..", "reactor..")
             .because("auth-core has no dependency at all and leaves HTTP to the transports");
 
     @ArchTest
@@ -42,4 +42,16 @@ class ThirdPartyConfinementTest {
     static final ArchRule micrometer_only_in_the_metrics_adapter = noClasses()
             .that().resideOutsideOfPackage(Packages.ADAPTER_METRICS)
             .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+
+    @ArchTest
+    static final ArchRule lettuce_only_in_the_redis_store = noClasses()
+            .that().resideOutsideOfPackage(Packages.ADAPTER_REDIS)
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "reactor..", "redis.clients..")
+            .because("Redis (Lettuce, and Reactor and Netty under it) is the Redis store's business only");
+
+    @ArchTest
+    static final ArchRule the_redis_store_uses_lettuce_not_its_netty_or_reactor = noClasses()
+            .that().resideInAPackage(Packages.ADAPTER_REDIS)
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "reactor..")
+            .because("the store speaks Lettuce's async API; Netty stays the Vert.x transport's, Reactor unused");
 }

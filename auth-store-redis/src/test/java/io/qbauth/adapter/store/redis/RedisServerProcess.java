@@ -1,0 +1,197 @@
+package io.qbauth.adapter.store.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real {@code redis-server} for a test class (a static field) or for each test (an instance field): started as a child process on a free loopback port in a temporary
+ * directory, with persistence off ({@code --save '' --appendonly no}), and stopped after the class. Never a fixed
+ * port, never a system service. It can be stopped, killed with SIGKILL and started again on the same port.
+ * When no {@code redis-server} is installed the test fails (CI installs it: .ci/run); it never skips.
+ */
+final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback {
+
+    private final String password;
+    private Path dir;
+    private int port;
+    private Process process;
+    private boolean perTest;
+
+    /** A server without a password. */
+    RedisServerProcess() {
+        this(null);
+    }
+
+    /** A server that requires {@code password} ({@code requirepass}). */
+    RedisServerProcess(String password) {
+        this.password = password;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        setUp();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        tearDown();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (dir == null) { // an instance field: a server for this test only
+            perTest = true;
+            setUp();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (perTest) {
+            tearDown();
+            dir = null;
+        }
+    }
+
+    private void setUp() throws IOException, InterruptedException {
+        dir = Files.createTempDirectory("qbauth-redis-");
+        port = freePort();
+        start();
+    }
+
+    private void tearDown() throws Exception {
+        stop();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** {@code redis://[:password@]127.0.0.1:port}. */
+    String uri() {
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Starts the server on this extension's port and waits (at most 10 s) until it answers PING. */
+    synchronized void start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
+                "--daemonize", "no"));
+        if (password != null) {
+            command.addAll(List.of("--requirepass", password));
+        }
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!answersPing()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("redis-server did not start on port " + port + ": see "
+                        + dir.resolve("redis.log") + "\n" + Files.readString(dir.resolve("redis.log")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Stops the server (SIGTERM) and waits for it to end. */
+    synchronized void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Kills the server with SIGKILL, as a crash would, and waits for it to end. */
+    synchronized void kill9() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Sends one inline command and returns the first line of the reply (e.g. {@code +PONG}). */
+    String command(String inline) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            if (password != null) {
+                out.write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                readLine(socket.getInputStream());
+            }
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return readLine(socket.getInputStream());
+        }
+    }
+
+    private boolean answersPing() {
+        try {
+            return command("PING").equals("+PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static String executable() {
+        for (String candidate : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String entry : path.split(":")) {
+            Path p = Path.of(entry, "redis-server");
+            if (!entry.isEmpty() && Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        throw new IllegalStateException("redis-server is not installed (apt-get install redis-server; .ci/run "
+                + "installs it): the Redis store tests need a real Redis and never skip");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
