@@ -2,6 +2,7 @@ package io.qbauth.adapter.metrics.micrometer;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every qbauth meter, pre-bound to the registry ({@link MeterProvider}: the builder is built once, the tags are
@@ -54,10 +57,18 @@ final class Meters {
     private final MeterProvider<Counter> replays;
     private final MeterProvider<Counter> logins;
     private final MeterProvider<Counter> logouts;
+    private final MeterProvider<Counter> poolAdded;
+    private final MeterProvider<Counter> poolRemoved;
+    private final AtomicLong poolHeld = new AtomicLong();
+    private final AtomicBoolean poolGaugeRegistered = new AtomicBoolean();
+    private final MeterRegistry registry;
+    private final Tags common;
 
     /** @param common tags added to every meter, already checked ({@link QbAuthMetrics}) */
     Meters(MeterRegistry registry, Tags common) {
         this.clock = registry.config().clock();
+        this.registry = registry;
+        this.common = common;
         this.clientNameOverride = common.stream().filter(tag -> tag.getKey().equals(CLIENT_NAME))
                 .map(Tag::getValue).findFirst().orElse(null);
         this.operations = new ResolvedTimers<>(registry,
@@ -81,6 +92,10 @@ final class Meters {
         this.logins = counter(QbAuthMetrics.LOGINS, "application sessions upgraded to user sessions", common,
                 registry);
         this.logouts = counter(QbAuthMetrics.LOGOUTS, "user sessions downgraded to application sessions", common,
+                registry);
+        this.poolAdded = counter(QbAuthMetrics.POOL_IDENTITIES_ADDED, "identities a user pool took in", common,
+                registry);
+        this.poolRemoved = counter(QbAuthMetrics.POOL_IDENTITIES_REMOVED, "identities a user pool let go", common,
                 registry);
     }
 
@@ -165,6 +180,27 @@ final class Meters {
 
     void logout() {
         increment(logouts, QbAuthMetrics.LOGOUTS);
+    }
+
+    /** A user pool took in an identity: the held gauge (registered now, the first time) goes up. */
+    void poolIdentityAdded() {
+        poolHeld.incrementAndGet();
+        if (!poolGaugeRegistered.get() && poolGaugeRegistered.compareAndSet(false, true)) {
+            try {
+                Gauge.builder(QbAuthMetrics.POOL_IDENTITIES, poolHeld, AtomicLong::get)
+                        .description("identities a user pool holds").tags(common).strongReference(true)
+                        .register(registry);
+            } catch (Throwable e) { // the registry and its filters are the application's
+                dropped(QbAuthMetrics.POOL_IDENTITIES, e);
+            }
+        }
+        increment(poolAdded, QbAuthMetrics.POOL_IDENTITIES_ADDED);
+    }
+
+    /** A user pool let an identity go, for {@code reason}. */
+    void poolIdentityRemoved(String reason) {
+        poolHeld.decrementAndGet();
+        increment(poolRemoved, QbAuthMetrics.POOL_IDENTITIES_REMOVED, REASON, reason);
     }
 
     /** The tag values of one {@code qbauth.operations} timer. */

@@ -20,7 +20,8 @@ import io.qbauth.event.AuthEventListener;
  * Turns the core's events into meters, as Micrometer's {@code OkHttpMetricsEventListener} does: every completed
  * operation into {@code qbauth.operations}, session creations into {@code qbauth.session.creation} (timed) and
  * {@code qbauth.session.creations} (counted, with their reason), and counts re-creations, flight joins,
- * invalidations, expirations, replays, destructions, logins and logouts. Never throws.
+ * invalidations, expirations, replays, destructions, logins and logouts, and keeps a user pool's held identities
+ * ({@code qbauth.pool.identities}, added, removed by reason). Never throws.
  */
 final class MicrometerAuthEventListener implements AuthEventListener {
 
@@ -56,8 +57,8 @@ final class MicrometerAuthEventListener implements AuthEventListener {
             case SessionDestroyed e -> meters.destruction(TagValues.sessionKind(e.kind()));
             case LoggedIn e -> meters.login(TagValues.authMethod(e.method()));
             case LoggedOut e -> meters.logout();
-            case PoolIdentityAdded e -> { } // user-pool meters: not yet (issue 12)
-            case PoolIdentityRemoved e -> { }
+            case PoolIdentityAdded e -> meters.poolIdentityAdded();
+            case PoolIdentityRemoved e -> meters.poolIdentityRemoved(TagValues.lower(e.reason()));
         }
     }
 }

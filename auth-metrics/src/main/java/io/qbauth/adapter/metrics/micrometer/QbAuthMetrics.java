@@ -52,6 +52,12 @@ public final class QbAuthMetrics {
     public static final String LOGINS = "qbauth.logins";
     /** Counter of user sessions downgraded to application sessions. */
     public static final String LOGOUTS = "qbauth.logouts";
+    /** Gauge: identities a {@code UserPool} holds now (registered at the pool's first identity). */
+    public static final String POOL_IDENTITIES = "qbauth.pool.identities";
+    /** Counter: identities a {@code UserPool} took in. */
+    public static final String POOL_IDENTITIES_ADDED = "qbauth.pool.identities.added";
+    /** Counter: identities a {@code UserPool} let go, tagged {@code reason} (evicted_capacity, evicted_idle, …). */
+    public static final String POOL_IDENTITIES_REMOVED = "qbauth.pool.identities.removed";
 
     /** Tag telling clients apart; given as a common tag it replaces the transport's name on the HTTP timer. */
     public static final String CLIENT_NAME_TAG = Meters.CLIENT_NAME;
