@@ -42,7 +42,7 @@ class BadInputTest {
     }
 
     @Test
-    void malformedPercentEncodingIs400() {
+    void malformed_percent_encoding_is400() {
         assertJsonReply(http.post("/session.json", Http.FORM, "application_id=%zz&nonce=1"), 400,
                 "{\"errors\":{\"base\":[\"Malformed percent-encoding\"]}}");
         assertThat(RawHttp.exchange(port, "POST /session.json?application_id=%4 HTTP/1.1\r\nHost: x\r\n"
@@ -51,7 +51,7 @@ class BadInputTest {
     }
 
     @Test
-    void malformedJsonIs400() {
+    void malformed_json_is400() {
         assertJsonReply(http.post("/session.json", Http.JSON, "{\"application_id\":"), 400,
                 "{\"errors\":{\"base\":[\"Malformed JSON body\"]}}");
         assertJsonReply(http.post("/session.json", Http.JSON, "[1,2]"), 400,
@@ -63,7 +63,7 @@ class BadInputTest {
     }
 
     @Test
-    void duplicatedParametersAre400() {
+    void duplicated_parameters_are400() {
         String duplicate = "{\"errors\":{\"base\":[\"Duplicate parameter application_id\"]}}";
         assertJsonReply(http.post("/session.json", Http.FORM, "application_id=1&application_id=2"), 400, duplicate);
         assertJsonReply(http.post("/session.json", Http.JSON, "{\"application_id\":1,\"application_id\":2}"), 400,
@@ -73,14 +73,14 @@ class BadInputTest {
     }
 
     @Test
-    void unsupportedParameterNamesAre400() {
+    void unsupported_parameter_names_are400() {
         assertJsonReply(http.post("/session.json", Http.FORM, "user[a][b]=1"), 400,
                 "{\"errors\":{\"base\":[\"Unsupported parameter name user[a][b]: use name or outer[inner]\"]}}");
         assertClientError(http.post("/session.json", Http.FORM, "tags[]=1"), 400);
     }
 
     @Test
-    void invalidUtf8Is400() {
+    void invalid_utf8_is400() {
         byte[] form = "application_id=12345&user[login]=".getBytes(StandardCharsets.US_ASCII);
         byte[] invalid = new byte[form.length + 2];
         System.arraycopy(form, 0, invalid, 0, form.length);
@@ -97,7 +97,7 @@ class BadInputTest {
     }
 
     @Test
-    void oversizeBodiesAre413() {
+    void oversize_bodies_are413() {
         String huge = "application_id=" + "1".repeat(BODY_LIMIT + 1);
 
         assertJsonReply(http.post("/session.json", Http.FORM, huge), 413, "{\"errors\":[\"Request Entity Too Large\"]}");
@@ -106,7 +106,7 @@ class BadInputTest {
     }
 
     @Test
-    void chunkedOversizeBodiesAre413Too() {
+    void chunked_oversize_bodies_are413_too() {
         String chunk = "x".repeat(BODY_LIMIT + 10);
         String raw = "POST /session.json HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -118,7 +118,7 @@ class BadInputTest {
     }
 
     @Test
-    void unknownPathsAre404() {
+    void unknown_paths_are404() {
         String notFound = "{\"errors\":[\"Not Found\"]}";
         assertJsonReply(http.get("/"), 404, notFound);
         assertJsonReply(http.get("/chat/Dialog.json"), 404, notFound);
@@ -127,7 +127,7 @@ class BadInputTest {
     }
 
     @Test
-    void wrongMethodsAre405WithAllow() {
+    void wrong_methods_are405_with_allow() {
         Reply put = http.put("/session.json", Http.FORM, "a=b");
         Reply get = http.get("/login.json");
 
@@ -140,7 +140,7 @@ class BadInputTest {
     }
 
     @Test
-    void nonNumericOrOutOfRangeIdsAre404() {
+    void non_numeric_or_out_of_range_ids_are404() {
         String token = client.appToken();
         for (String id : List.of("abc", "-1", "0", "1.5", "99999999999999999999999", "%00")) {
             assertJsonReply(http.get("/users/" + id + ".json", "QB-Token", token), 404, "{\"errors\":[\"Not Found\"]}");
@@ -148,13 +148,13 @@ class BadInputTest {
     }
 
     @Test
-    void unsupportedContentTypeIs415() {
+    void unsupported_content_type_is415() {
         assertJsonReply(http.post("/session.json", "text/plain", "application_id=12345"), 415,
                 "{\"errors\":[\"Unsupported Media Type\"]}");
     }
 
     @Test
-    void missingParametersAreQuickBloxErrors() {
+    void missing_parameters_are_quick_blox_errors() {
         assertJsonReply(http.post("/session.json", Http.FORM, ""), 422,
                 "{\"errors\":{\"base\":[\"No application found\"]}}");
         assertJsonReply(http.post("/session.json", Http.JSON, "{}"), 422,
@@ -164,7 +164,7 @@ class BadInputTest {
     }
 
     @Test
-    void hugeHeadersAre431AndTheConnectionCloses() {
+    void huge_headers_are431_and_the_connection_closes() {
         String raw = "GET /session.json HTTP/1.1\r\nHost: localhost\r\nQB-Token: " + "a".repeat(20_000)
                 + "\r\nConnection: close\r\n\r\n";
 
@@ -176,7 +176,7 @@ class BadInputTest {
     }
 
     @Test
-    void overlongRequestLinesAre414AndGarbageIs400() {
+    void overlong_request_lines_are414_and_garbage_is400() {
         assertThat(RawHttp.exchange(port, "GET /" + "x".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
                 .matches("(?s)HTTP/1\\.[01] 414 .*").endsWith("{\"errors\":[\"Request-URI Too Long\"]}");
         assertThat(RawHttp.exchange(port, "GARBAGE\r\n\r\n"))
@@ -184,13 +184,13 @@ class BadInputTest {
     }
 
     @Test
-    void malformedAuthorizationFallsBackToTheToken() {
+    void malformed_authorization_falls_back_to_the_token() {
         assertJsonReply(http.post("/users.json", Http.FORM, "user[login]=a", "Authorization", "ApiKey"), 401,
                 "{\"errors\":[\"Token is required\"]}");
     }
 
     @Test
-    void randomBodiesOnEveryEndpointNeverGiveA5xx() {
+    void random_bodies_on_every_endpoint_never_give_a5xx() {
         Random random = new Random(20_231_114L);
         String token = client.appToken();
         List<String[]> endpoints = List.of(new String[] {"POST", "/session.json"},

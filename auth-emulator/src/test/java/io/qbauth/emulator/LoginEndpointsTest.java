@@ -31,7 +31,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void loginUpgradesTheSameTokenAndAnswers202WithTheUser(QbEmulator emulator) {
+    void login_upgrades_the_same_token_and_answers202_with_the_user(QbEmulator emulator) {
         String token = client.appToken();
         long loginsBefore = emulator.stats(Fixtures.APP_ID).logins();
 
@@ -51,7 +51,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void logsInByEmailAndWithAJsonBody() {
+    void logs_in_by_email_and_with_a_json_body() {
         String token = client.appToken();
 
         Reply byEmail = client.login(token, "email=alice%2Bqb%40example.com&password=alicePass123");
@@ -64,7 +64,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void wrongPasswordIs401UnauthorizedAndKeepsTheSessionAnApplicationSession() {
+    void wrong_password_is401_unauthorized_and_keeps_the_session_an_application_session() {
         String token = client.appToken();
 
         Reply reply = client.login(token, "login=alice_qb&password=WRONGpass999");
@@ -75,7 +75,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void unknownLoginMissingPasswordOrNoCredentialsAre401Unauthorized() {
+    void unknown_login_missing_password_or_no_credentials_are401_unauthorized() {
         String token = client.appToken();
 
         assertJsonReply(client.login(token, "login=nobody&password=whatever123"), 401, UNAUTHORIZED);
@@ -85,7 +85,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void logoutAnswers200EmptyAndTheTokenGoesBackToUserZero() {
+    void logout_answers200_empty_and_the_token_goes_back_to_user_zero() {
         String token = client.appToken();
         client.login(token, "login=alice_qb&password=alicePass123");
 
@@ -100,7 +100,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void loginAndLogoutWithoutPathSuffix() {
+    void login_and_logout_without_path_suffix() {
         String token = client.appToken();
         Http http = client.http();
 
@@ -110,7 +110,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void tokenErrorsAreTheSameAsForGetSession() {
+    void token_errors_are_the_same_as_for_get_session() {
         String token = client.appToken();
         client.deleteSession(token);
 
@@ -122,7 +122,7 @@ class LoginEndpointsTest {
     }
 
     @Test
-    void loginOnAUserSessionSwitchesTheUser() {
+    void login_on_a_user_session_switches_the_user() {
         String token = client.userToken(Fixtures.ALICE_LOGIN, Fixtures.ALICE_PASSWORD);
         long bob = client.signUpUser(token, "bob_switch", "bobPass1234");
 

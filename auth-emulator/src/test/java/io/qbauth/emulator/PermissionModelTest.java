@@ -41,7 +41,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void anySessionMayReadAUser() {
+    void any_session_may_read_a_user() {
         Reply byApp = http.get("/users/" + alice + ".json", "QB-Token", client.appToken());
         Reply byUser = http.get("/users/" + alice, "QB-Token", aliceToken);
 
@@ -54,7 +54,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void anApplicationSessionMayNotWrite() {
+    void an_application_session_may_not_write() {
         Reply reply = http.put("/users/" + alice + ".json", Http.FORM, "user[full_name]=Mallory",
                 "QB-Token", client.appToken());
 
@@ -63,7 +63,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void aUserSessionUpdatesItsOwnUserOnly() {
+    void a_user_session_updates_its_own_user_only() {
         long other = client.signUpUser(aliceToken, "oscar_qb", "oscarPass1");
 
         Reply own = http.put("/users/" + alice + ".json", Http.JSON, "{\"user\":{\"full_name\":\" Alice B. \"}}",
@@ -78,7 +78,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void updatesAreValidated() {
+    void updates_are_validated() {
         client.signUpUser(aliceToken, "peggy_qb", "peggyPass1");
 
         assertJsonReply(http.put("/users/" + alice, Http.FORM, "user[login]=peggy_qb", "QB-Token", aliceToken), 422,
@@ -86,7 +86,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void aPasswordChangeNeedsTheCurrentPassword() {
+    void a_password_change_needs_the_current_password() {
         long quinn = client.signUpUser(aliceToken, "quinn_qb", "quinnPass1");
         String quinnToken = client.userToken("quinn_qb", "quinnPass1");
         String path = "/users/" + quinn + ".json";
@@ -104,7 +104,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void aServerKeyWritesAnyUserUnlessItActsOnBehalfOfAnother() {
+    void a_server_key_writes_any_user_unless_it_acts_on_behalf_of_another() {
         long rupert = client.signUpUser(aliceToken, "rupert_qb", "rupertPass1");
         String apiKey = "ApiKey " + Fixtures.API_KEY;
 
@@ -117,7 +117,7 @@ class PermissionModelTest {
     }
 
     @Test
-    void aDeadSessionIs401AndANewSessionCanRetry() {
+    void a_dead_session_is401_and_a_new_session_can_retry() {
         String token = client.appToken();
         client.deleteSession(token);
 

@@ -43,7 +43,7 @@ class ProviderLoginTest {
     }
 
     @Test
-    void facebookCreatesTheUserOnceAndLogsItInAfterwards(QbEmulator emulator) {
+    void facebook_creates_the_user_once_and_logs_it_in_afterwards(QbEmulator emulator) {
         Reply first = client.createSession("provider", "facebook", "keys[token]", "fb-test:100200:Fay Book",
                 "keys[secret]", "fbSecretXYZ");
         long user = first.session().getLong("user_id");
@@ -59,14 +59,14 @@ class ProviderLoginTest {
     }
 
     @Test
-    void facebookTokensOutsideTheTestFormatAre401() {
+    void facebook_tokens_outside_the_test_format_are401() {
         assertJsonReply(client.createSession("provider", "facebook", "keys[token]", "EAAtokenVALUE123"), 401,
                 UNAUTHORIZED);
         assertJsonReply(client.createSession("provider", "facebook"), 401, UNAUTHORIZED);
     }
 
     @Test
-    void firebasePhoneAcceptsUnsignedAndHs256TestTokens() {
+    void firebase_phone_accepts_unsigned_and_hs256_test_tokens() {
         String unsigned = TestJwt.unsigned(TestJwt.phoneClaims("+15550001", PROJECT, epoch() + 600));
         String signed = TestJwt.hs256(TestJwt.phoneClaims("+15550001", PROJECT, epoch() + 600), PROJECT);
 
@@ -82,7 +82,7 @@ class ProviderLoginTest {
     }
 
     @Test
-    void firebaseChecksProjectExpiryAndSignature() {
+    void firebase_checks_project_expiry_and_signature() {
         String token = client.appToken();
         String otherProject = TestJwt.unsigned(TestJwt.phoneClaims("+15550002", "other-proj", epoch() + 600));
         String expired = TestJwt.unsigned(TestJwt.phoneClaims("+15550002", PROJECT, epoch()));
@@ -98,7 +98,7 @@ class ProviderLoginTest {
     }
 
     @Test
-    void customIdentityProviderTakesLoginAsUserIdAndPasswordAsToken(QbEmulator emulator) {
+    void custom_identity_provider_takes_login_as_user_id_and_password_as_token(QbEmulator emulator) {
         Reply session = createIdpSession("4242", "idp-test:4242");
         Reply rejected = createIdpSession("4242", "idp-test:4243");
 
@@ -113,7 +113,7 @@ class ProviderLoginTest {
     }
 
     @Test
-    void customIdentityProviderOnLogin() {
+    void custom_identity_provider_on_login() {
         Reply appSession = createIdpSession(null, null);
         String token = appSession.session().getString("token");
 
@@ -125,7 +125,7 @@ class ProviderLoginTest {
     }
 
     @Test
-    void aFailingCustomVerifierIsARejectionNotAnError() {
+    void a_failing_custom_verifier_is_a_rejection_not_an_error() {
         ProviderTokenVerifier broken = new ProviderTokenVerifier() {
             @Override
             public Optional<VerifiedIdentity> verifyFacebook(String accessToken, String secret) {

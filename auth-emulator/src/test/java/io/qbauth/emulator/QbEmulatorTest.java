@@ -19,7 +19,7 @@ class QbEmulatorTest {
     private final MutableClock clock = new MutableClock(Fixtures.PINNED);
 
     @Test
-    void startsOnARandomLoopbackPortAndStopsOnClose() {
+    void starts_on_a_random_loopback_port_and_stops_on_close() {
         QbEmulator emulator = Fixtures.standard(QbEmulator.builder(), clock).start();
         int port = emulator.port();
 
@@ -33,7 +33,7 @@ class QbEmulatorTest {
     }
 
     @Test
-    void keepsUsersSessionsAndCountersPerApplication() {
+    void keeps_users_sessions_and_counters_per_application() {
         EmulatorApp other = EmulatorApp.of(54321L, "otherKey", "otherSecret");
         try (QbEmulator emulator = Fixtures.standard(QbEmulator.builder(), clock).app(other)
                 .user(54321L, Fixtures.ALICE_LOGIN, "differentPass1").start()) {
@@ -56,7 +56,7 @@ class QbEmulatorTest {
     }
 
     @Test
-    void rejectsInvalidSettings() {
+    void rejects_invalid_settings() {
         assertThatThrownBy(() -> QbEmulator.builder().start())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one application");
         assertThatThrownBy(() -> QbEmulator.builder().app(Fixtures.app()).app(Fixtures.app()).start())
@@ -77,7 +77,7 @@ class QbEmulatorTest {
     }
 
     @Test
-    void aTakenPortIsAClearStartFailure() {
+    void a_taken_port_is_a_clear_start_failure() {
         try (QbEmulator first = Fixtures.standard(QbEmulator.builder(), clock).start()) {
             assertThatThrownBy(() -> Fixtures.standard(QbEmulator.builder(), clock).port(first.port()).start())
                     .isInstanceOf(IllegalStateException.class)
@@ -86,14 +86,14 @@ class QbEmulatorTest {
     }
 
     @Test
-    void statsOfAnUnknownApplicationIsAnError() {
+    void stats_of_an_unknown_application_is_an_error() {
         try (QbEmulator emulator = Fixtures.standard(QbEmulator.builder(), clock).start()) {
             assertThatThrownBy(() -> emulator.stats(1L)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Test
-    void secretsStayOutOfToString() {
+    void secrets_stay_out_of_to_string() {
         EmulatorApp app = Fixtures.app();
 
         assertThat(app.toString()).contains("12345").doesNotContain(Fixtures.AUTH_SECRET)

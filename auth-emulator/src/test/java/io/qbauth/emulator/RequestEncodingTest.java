@@ -42,7 +42,7 @@ class RequestEncodingTest {
     }
 
     @Test
-    void formWithLiteralBracketsAndPercent20Spaces() {
+    void form_with_literal_brackets_and_percent20_spaces() {
         String body = Signing.jsForm(bobParams());
 
         assertThat(body).contains("user[password]=p%40ss%20w0rd%26%3D%25");
@@ -50,7 +50,7 @@ class RequestEncodingTest {
     }
 
     @Test
-    void formWithPercentEncodedBracketsAndPlusSpaces() {
+    void form_with_percent_encoded_brackets_and_plus_spaces() {
         String body = Signing.phpForm(bobParams());
 
         assertThat(body).contains("user%5Bpassword%5D=p%40ss+w0rd%26%3D%25");
@@ -58,12 +58,12 @@ class RequestEncodingTest {
     }
 
     @Test
-    void jsonWithNestedObjects() {
+    void json_with_nested_objects() {
         assertUserSession(http.post("/session.json", Http.JSON, Signing.json(bobParams())));
     }
 
     @Test
-    void jsonWithNumbersForIdsNonceAndTimestamp() {
+    void json_with_numbers_for_ids_nonce_and_timestamp() {
         Map<String, String> params = bobParams();
         String json = Signing.json(params)
                 .replace("\"application_id\":\"12345\"", "\"application_id\":12345")
@@ -75,12 +75,12 @@ class RequestEncodingTest {
     }
 
     @Test
-    void jsonWithoutContentTypeIsRecognised() {
+    void json_without_content_type_is_recognised() {
         assertUserSession(http.post("/session.json", null, Signing.json(bobParams())));
     }
 
     @Test
-    void queryParametersMergeWithTheBodyAndTheBodyWins() {
+    void query_parameters_merge_with_the_body_and_the_body_wins() {
         Map<String, String> params = bobParams();
         String query = params.entrySet().stream()
                 .filter(entry -> !entry.getKey().startsWith("user"))
@@ -93,7 +93,7 @@ class RequestEncodingTest {
     }
 
     @Test
-    void nonAsciiCredentialsAreUtf8() {
+    void non_ascii_credentials_are_utf8() {
         String token = client.appToken();
         client.signUpUser(token, encode("jürgen_ü"), encode("пароль123"));
 

@@ -37,7 +37,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void createsAnApplicationSessionWith201AndTheDocumentedObject() {
+    void creates_an_application_session_with201_and_the_documented_object() {
         Map<String, String> params = Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET);
 
         Reply reply = http.post("/session.json", Http.FORM, Signing.jsForm(params));
@@ -52,7 +52,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void getReturnsTheSameSessionWith200AndTheExpiryHeader() {
+    void get_returns_the_same_session_with200_and_the_expiry_header() {
         Reply created = client.createSession();
 
         Reply reply = client.getSession(created.session().getString("token"));
@@ -62,7 +62,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void deleteAnswers200WithAnEmptyBodyAndKillsTheToken() {
+    void delete_answers200_with_an_empty_body_and_kills_the_token() {
         String token = client.appToken();
 
         Reply deleted = client.deleteSession(token);
@@ -75,7 +75,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void callsWithoutTokenAre401TokenIsRequired() {
+    void calls_without_token_are401_token_is_required() {
         String tokenRequired = "{\"errors\":[\"Token is required\"]}";
         assertJsonReply(http.get("/session.json"), 401, tokenRequired);
         assertJsonReply(http.delete("/session.json"), 401, tokenRequired);
@@ -87,20 +87,20 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void unknownTokenIs401RequiredSessionDoesNotExistWithoutExpiryHeader() {
+    void unknown_token_is401_required_session_does_not_exist_without_expiry_header() {
         assertSessionGone(client.getSession("0123456789abcdef0123456789abcdef01234567"));
         assertSessionGone(client.logout("nope"));
     }
 
     @Test
-    void unknownApplicationIs422NoApplicationFound() {
+    void unknown_application_is422_no_application_found() {
         assertJsonReply(createWith("application_id", "99999"), 422, "{\"errors\":{\"base\":[\"No application found\"]}}");
         assertJsonReply(http.post("/session.json", Http.FORM, "auth_key=x"), 422,
                 "{\"errors\":{\"base\":[\"No application found\"]}}");
     }
 
     @Test
-    void wrongSecretIs422UnexpectedSignatureAndCounted(QbEmulator emulator) {
+    void wrong_secret_is422_unexpected_signature_and_counted(QbEmulator emulator) {
         long rejectedBefore = emulator.stats(Fixtures.APP_ID).rejectedSignatures();
 
         Reply reply = client.postSigned(client.sessionParams(), "not-the-secret");
@@ -111,13 +111,13 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void wrongAuthKeyIs422UnexpectedSignatureEvenWhenSignedWithTheSecret() {
+    void wrong_auth_key_is422_unexpected_signature_even_when_signed_with_the_secret() {
         assertJsonReply(createWith("auth_key", "someOtherKey"), 422,
                 "{\"errors\":{\"base\":[\"Unexpected signature\"]}}");
     }
 
     @Test
-    void missingOrMalformedSignatureIs422UnexpectedSignature() {
+    void missing_or_malformed_signature_is422_unexpected_signature() {
         String unsigned = Signing.jsForm(client.sessionParams());
         assertJsonReply(http.post("/session.json", Http.FORM, unsigned), 422,
                 "{\"errors\":{\"base\":[\"Unexpected signature\"]}}");
@@ -128,7 +128,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void wrongUserCredentialsAre401UnauthorizedWithTheExpiryHeader() {
+    void wrong_user_credentials_are401_unauthorized_with_the_expiry_header() {
         Reply wrongPassword = client.createSession("user[login]", Fixtures.ALICE_LOGIN, "user[password]", "WRONGpass999");
         Reply unknownLogin = client.createSession("user[login]", "nobody_here", "user[password]", "whatever123");
         Reply wrongEmail = client.createSession("user[email]", "nobody@example.com", "user[password]", "x1234567");
@@ -141,7 +141,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void createsUserSessionsByLoginAndByEmail(QbEmulator emulator) {
+    void creates_user_sessions_by_login_and_by_email(QbEmulator emulator) {
         Reply byLogin = client.createSession("user[login]", Fixtures.ALICE_LOGIN,
                 "user[password]", Fixtures.ALICE_PASSWORD);
         Reply byEmail = client.createSession("user[email]", Fixtures.ALICE_EMAIL,
@@ -157,7 +157,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void ignoresQbTokenOnCreate() {
+    void ignores_qb_token_on_create() {
         Reply reply = http.post("/session.json", Http.FORM,
                 Signing.jsForm(Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET)),
                 "QB-Token", "87472bad2823c5ff78de174eba1b85d3770775b8");
@@ -166,7 +166,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void servesPathsWithoutTheJsonSuffix() {
+    void serves_paths_without_the_json_suffix() {
         Reply created = http.post("/session", Http.FORM,
                 Signing.jsForm(Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET)));
         String token = created.session().getString("token");
@@ -178,7 +178,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void acceptsHmacSha256AndUppercaseHexSignatures() {
+    void accepts_hmac_sha256_and_uppercase_hex_signatures() {
         Map<String, String> sha256 = Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET, "HmacSHA256");
         Map<String, String> upper = Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET);
         upper.put("signature", upper.get("signature").toUpperCase(Locale.ROOT));
@@ -189,7 +189,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void rejectsTimestampsOutsideTheWindowInBothDirections() {
+    void rejects_timestamps_outside_the_window_in_both_directions() {
         String outside = "{\"errors\":{\"base\":[\"Timestamp is outside the allowed window\"]}}";
         long now = Fixtures.PINNED.getEpochSecond();
 
@@ -200,7 +200,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void rejectsAReplayedTimestampAndNonce() {
+    void rejects_a_replayed_timestamp_and_nonce() {
         String body = Signing.jsForm(Signing.signed(client.sessionParams(), Fixtures.AUTH_SECRET));
 
         assertThat(http.post("/session.json", Http.FORM, body).status()).isEqualTo(201);
@@ -209,14 +209,14 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void requiresNumericTimestampAndNonce() {
+    void requires_numeric_timestamp_and_nonce() {
         assertJsonReply(createWith("timestamp", null), 422, "{\"errors\":{\"timestamp\":[\"can't be blank\"]}}");
         assertJsonReply(createWith("nonce", "abc"), 422,
                 "{\"errors\":{\"nonce\":[\"is not a number\"]}}");
     }
 
     @Test
-    void echoesNegativeNonces() {
+    void echoes_negative_nonces() {
         Reply reply = createWith("nonce", "-2147483000");
 
         assertThat(reply.status()).isEqualTo(201);
@@ -224,7 +224,7 @@ class SessionEndpointsTest {
     }
 
     @Test
-    void earlierTokensStayValidWhenANewSessionIsCreated() {
+    void earlier_tokens_stay_valid_when_a_new_session_is_created() {
         String first = client.appToken();
         String second = client.appToken();
 

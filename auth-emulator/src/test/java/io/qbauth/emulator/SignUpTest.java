@@ -34,7 +34,7 @@ class SignUpTest {
     }
 
     @Test
-    void createsAUserFromTheJsSdkCaptureWith201(QbEmulator emulator) {
+    void creates_a_user_from_the_js_sdk_capture_with201(QbEmulator emulator) {
         long signupsBefore = emulator.stats(Fixtures.APP_ID).signupsCreated();
 
         Reply reply = client.signUp(appToken, "user[email]=carol%2Bqb%40example.com"
@@ -57,7 +57,7 @@ class SignUpTest {
     }
 
     @Test
-    void trimsStringFieldsButNotThePassword() {
+    void trims_string_fields_but_not_the_password() {
         Reply reply = client.signUp(appToken, "user[login]=%20%20dave_qb%20&user[full_name]=%20Dave%20"
                 + "&user[password]=davePass123&user[website]=%20https://dave.example%20"
                 + "&user[external_user_id]=%2042%20&user[custom_data]=%20{x}%20");
@@ -71,19 +71,19 @@ class SignUpTest {
     }
 
     @Test
-    void takenLoginIs422FieldKeyed() {
+    void taken_login_is422_field_keyed() {
         assertJsonReply(client.signUp(appToken, "user[login]=ALICE_QB&user[password]=somePass123"), 422,
                 "{\"errors\":{\"login\":[\"has already been taken\"]}}");
     }
 
     @Test
-    void takenEmailIs422FieldKeyed() {
+    void taken_email_is422_field_keyed() {
         assertJsonReply(client.signUp(appToken, "user[email]=alice%2Bqb%40example.com&user[password]=somePass123"),
                 422, "{\"errors\":{\"email\":[\"has already been taken\"]}}");
     }
 
     @Test
-    void passwordRulesAre422WithOneOrBothMessages() {
+    void password_rules_are422_with_one_or_both_messages() {
         assertJsonReply(client.signUp(appToken, "user[login]=eve1&user[password]=short"), 422,
                 "{\"errors\":{\"password\":[\"" + TOO_SHORT + "\"]}}");
         assertJsonReply(client.signUp(appToken, "user[login]=eve2&user[password]=with%20a%20space"), 422,
@@ -95,13 +95,13 @@ class SignUpTest {
     }
 
     @Test
-    void theCapturedTakenLoginAndShortPasswordComeTogether() {
+    void the_captured_taken_login_and_short_password_come_together() {
         assertJsonReply(client.signUp(appToken, "user[login]=alice_qb&user[password]=short"), 422,
                 "{\"errors\":{\"login\":[\"has already been taken\"],\"password\":[\"" + TOO_SHORT + "\"]}}");
     }
 
     @Test
-    void loginOrEmailIsRequiredAndEmailMustLookLikeOne() {
+    void login_or_email_is_required_and_email_must_look_like_one() {
         assertJsonReply(client.signUp(appToken, "user[full_name]=Nobody&user[password]=nobodyPass1"), 422,
                 "{\"errors\":{\"base\":[\"Login or email required\"]}}");
         assertJsonReply(client.signUp(appToken, "user[email]=not-an-email&user[password]=nobodyPass1"), 422,
@@ -111,7 +111,7 @@ class SignUpTest {
     }
 
     @Test
-    void facebookIdAndExternalUserIdAreUnique() {
+    void facebook_id_and_external_user_id_are_unique() {
         assertThat(client.signUp(appToken, "user[login]=fb1&user[password]=fbPass1234&user[facebook_id]=777"
                 + "&user[external_user_id]=9001").status()).isEqualTo(201);
 
@@ -122,7 +122,7 @@ class SignUpTest {
     }
 
     @Test
-    void acceptsAJsonBodyAndAUserSession() {
+    void accepts_a_json_body_and_a_user_session() {
         String userToken = client.userToken(Fixtures.ALICE_LOGIN, Fixtures.ALICE_PASSWORD);
 
         Reply reply = client.http().post("/users.json", Http.JSON,
@@ -135,7 +135,7 @@ class SignUpTest {
     }
 
     @Test
-    void serverFlavourWithApiKeyCreatesUsers() {
+    void server_flavour_with_api_key_creates_users() {
         Reply reply = client.http().post("/users.json", Http.JSON,
                 "{\"user\":{\"login\":\"grace_qb\",\"password\":\"gracePass1\"}}",
                 "Authorization", "ApiKey " + Fixtures.API_KEY);
@@ -146,7 +146,7 @@ class SignUpTest {
     }
 
     @Test
-    void serverFlavourHonoursOnBehalfOfAndRejectsBadKeys() {
+    void server_flavour_honours_on_behalf_of_and_rejects_bad_keys() {
         long alice = client.createSession("user[login]", Fixtures.ALICE_LOGIN,
                 "user[password]", Fixtures.ALICE_PASSWORD).session().getLong("user_id");
         Http http = client.http();
@@ -163,7 +163,7 @@ class SignUpTest {
     }
 
     @Test
-    void tokenErrorsAreTheSameAsForGetSession() {
+    void token_errors_are_the_same_as_for_get_session() {
         client.deleteSession(appToken);
 
         assertJsonReply(client.signUp(appToken, "user[login]=ivan&user[password]=ivanPass123"), 401,

@@ -53,7 +53,7 @@ class SignatureVectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void theEmulatorAcceptsTheVectorsOwnSignature(String id, Map<String, String> params, String signature) {
+    void the_emulator_accepts_the_vectors_own_signature(String id, Map<String, String> params, String signature) {
         Map<String, String> request = new LinkedHashMap<>(params);
         request.put("signature", signature);
         try (QbEmulator emulator = QbEmulator.builder()

@@ -25,7 +25,7 @@ class SlidingExpiryTest {
     }
 
     @Test
-    void eachUseExtendsTheDefaultTwoHourLifetime() {
+    void each_use_extends_the_default_two_hour_lifetime() {
         QbClient client = start(Duration.ofHours(2));
         String token = client.appToken();
 
@@ -47,7 +47,7 @@ class SlidingExpiryTest {
     }
 
     @Test
-    void aShortTtlExpiresIdleSessionsAndLiveSessionsDrop() {
+    void a_short_ttl_expires_idle_sessions_and_live_sessions_drop() {
         QbClient client = start(Duration.ofSeconds(5));
         String idle = client.appToken();
         String busy = client.userToken(Fixtures.ALICE_LOGIN, Fixtures.ALICE_PASSWORD);
@@ -65,7 +65,7 @@ class SlidingExpiryTest {
     }
 
     @Test
-    void expiredTokensAreRefusedEverywhere() {
+    void expired_tokens_are_refused_everywhere() {
         QbClient client = start(Duration.ofSeconds(5));
         String token = client.appToken();
         clock.advance(Duration.ofSeconds(5));
@@ -77,7 +77,7 @@ class SlidingExpiryTest {
     }
 
     @Test
-    void createReportsNowPlusTtlEvenOnBadCredentials() {
+    void create_reports_now_plus_ttl_even_on_bad_credentials() {
         QbClient client = start(Duration.ofMinutes(30));
         clock.advance(Duration.ofSeconds(42));
 

@@ -31,7 +31,7 @@ class StatsAndMetricsTest {
     }
 
     @Test
-    void countsSessionsByKindAndMethodLoginsSignupsAndRejections() {
+    void counts_sessions_by_kind_and_method_logins_signups_and_rejections() {
         String app = client.appToken();
         client.userToken(Fixtures.ALICE_LOGIN, Fixtures.ALICE_PASSWORD);
         client.createSession("user[email]", Fixtures.ALICE_EMAIL, "user[password]", Fixtures.ALICE_PASSWORD);
@@ -57,7 +57,7 @@ class StatsAndMetricsTest {
     }
 
     @Test
-    void statsOverHttpMirrorTheJavaSnapshot() {
+    void stats_over_http_mirror_the_java_snapshot() {
         client.appToken();
 
         Reply reply = client.http().get("/_emulator/stats");
@@ -72,7 +72,7 @@ class StatsAndMetricsTest {
     }
 
     @Test
-    void metricsAreInPrometheusTextFormat() {
+    void metrics_are_in_prometheus_text_format() {
         client.appToken();
         client.http().get("/nowhere");
 
@@ -92,7 +92,7 @@ class StatsAndMetricsTest {
     }
 
     @Test
-    void resetZeroesCountersButKeepsLiveSessions() {
+    void reset_zeroes_counters_but_keeps_live_sessions() {
         client.appToken();
 
         emulator.resetStats();

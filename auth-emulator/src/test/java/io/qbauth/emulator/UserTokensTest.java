@@ -36,7 +36,7 @@ class UserTokensTest {
     }
 
     @Test
-    void mintsAUserSessionToken(QbEmulator emulator) {
+    void mints_a_user_session_token(QbEmulator emulator) {
         long before = emulator.stats(Fixtures.APP_ID).sessionsCreatedByMethod().get("api_key");
 
         Reply reply = http.post("/users/" + alice + "/tokens", null, null, "Authorization", API_KEY);
@@ -52,13 +52,13 @@ class UserTokensTest {
     }
 
     @Test
-    void servesTheJsonSuffixToo() {
+    void serves_the_json_suffix_too() {
         assertThat(http.post("/users/" + alice + "/tokens.json", Http.JSON, "{}", "Authorization", API_KEY)
                 .status()).isEqualTo(201);
     }
 
     @Test
-    void unknownUserIs404() {
+    void unknown_user_is404() {
         assertJsonReply(http.post("/users/424242/tokens", null, null, "Authorization", API_KEY), 404,
                 "{\"errors\":{\"base\":[\"User not found\"]}}");
         assertJsonReply(http.post("/users/abc/tokens", null, null, "Authorization", API_KEY), 404,
@@ -66,7 +66,7 @@ class UserTokensTest {
     }
 
     @Test
-    void needsTheApiKeyAndIgnoresQbToken() {
+    void needs_the_api_key_and_ignores_qb_token() {
         String invalid = "{\"errors\":{\"base\":[\"Invalid API key\"]}}";
         String appToken = client.appToken();
 

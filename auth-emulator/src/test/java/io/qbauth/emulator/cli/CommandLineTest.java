@@ -24,7 +24,7 @@ class CommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void defaultsToTheDemoAppOnLoopbackAndARandomPort() throws UsageException {
+    void defaults_to_the_demo_app_on_loopback_and_a_random_port() throws UsageException {
         CommandLineOptions options = CommandLineOptions.parse();
 
         assertThat(options.host()).isEqualTo("127.0.0.1");
@@ -38,7 +38,7 @@ class CommandLineTest {
     }
 
     @Test
-    void parsesEveryFlagInBothSpellings() throws UsageException {
+    void parses_every_flag_in_both_spellings() throws UsageException {
         CommandLineOptions options = CommandLineOptions.parse("--host", "0.0.0.0", "--port=8081",
                 "--app", "1:key1:secret1", "--app=2:key2:secret2:api2", "--user", "alice:pa:ss", "--user=bob:pw123456",
                 "--session-ttl", "5s", "--timestamp-window=10m", "--password-hash-iterations", "1000",
@@ -58,7 +58,7 @@ class CommandLineTest {
     }
 
     @Test
-    void parsesDurations() throws UsageException {
+    void parses_durations() throws UsageException {
         assertThat(DurationFlag.parse("--x", "500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(DurationFlag.parse("--x", "2h")).isEqualTo(Duration.ofHours(2));
         assertThat(DurationFlag.parse("--x", "1d")).isEqualTo(Duration.ofDays(1));
@@ -70,7 +70,7 @@ class CommandLineTest {
     }
 
     @Test
-    void badFlagsExitWithCode2AndSayWhatIsWrong() {
+    void bad_flags_exit_with_code2_and_say_what_is_wrong() {
         assertThat(run("--bogus")).isEqualTo(2);
         assertThat(err()).contains("unknown option '--bogus'").contains("--help");
         assertThat(run("--port", "http")).isEqualTo(2);
@@ -86,7 +86,7 @@ class CommandLineTest {
     }
 
     @Test
-    void helpPrintsUsageAndExitsWith0() {
+    void help_prints_usage_and_exits_with0() {
         assertThat(run("--help")).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: java -jar auth-emulator.jar [options]")
@@ -95,7 +95,7 @@ class CommandLineTest {
     }
 
     @Test
-    void startsAnnouncesAndServesTheConfiguredApps() {
+    void starts_announces_and_serves_the_configured_apps() {
         AtomicReference<Integer> status = new AtomicReference<>();
 
         int exit = EmulatorMain.run(new String[] {"--port", "0", "--user", "alice_qb:alicePass123",
@@ -110,7 +110,7 @@ class CommandLineTest {
     }
 
     @Test
-    void customIdentityProviderModeCanBeSwitchedOnFromTheCommandLine() {
+    void custom_identity_provider_mode_can_be_switched_on_from_the_command_line() {
         AtomicReference<Integer> status = new AtomicReference<>();
         AtomicReference<String> login = new AtomicReference<>();
 
@@ -136,7 +136,7 @@ class CommandLineTest {
     }
 
     @Test
-    void parsesTheLimitFlagsAndMasksTheControlToken() throws UsageException {
+    void parses_the_limit_flags_and_masks_the_control_token() throws UsageException {
         CommandLineOptions options = CommandLineOptions.parse("--max-connections", "50", "--header-timeout=2s",
                 "--idle-timeout", "30s", "--max-sessions=10", "--journal-size", "0", "--control-token", "tok3n-x");
 
@@ -187,7 +187,7 @@ class CommandLineTest {
     }
 
     @Test
-    void boundOffLoopbackItWarnsAndPrintsTheGeneratedControlToken() {
+    void bound_off_loopback_it_warns_and_prints_the_generated_control_token() {
         AtomicReference<String> token = new AtomicReference<>();
 
         int exit = EmulatorMain.run(new String[] {"--host", "0.0.0.0", "--port", "0"}, print(out), print(err),
@@ -202,7 +202,7 @@ class CommandLineTest {
     }
 
     @Test
-    void aServerThatCannotStartExitsWith1() {
+    void a_server_that_cannot_start_exits_with1() {
         try (QbEmulator taken = QbEmulator.builder().app(CommandLineOptions.DEMO_APP).start()) {
             assertThat(run("--port", Integer.toString(taken.port()))).isEqualTo(1);
             assertThat(err()).contains("cannot start: cannot listen on 127.0.0.1:" + taken.port());

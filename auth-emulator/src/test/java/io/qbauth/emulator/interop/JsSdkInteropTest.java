@@ -58,7 +58,7 @@ class JsSdkInteropTest {
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
-    void officialJsSdkCompletesTheAuthJourneyAgainstTheEmulator() throws Exception {
+    void official_js_sdk_completes_the_auth_journey_against_the_emulator() throws Exception {
         Path interopDir = locateInteropDir();
         Optional<Path> node = findOnPath("node");
         if (node.isEmpty()) {

@@ -26,14 +26,14 @@ class QbEmulatorExtensionTest {
     }
 
     @Test
-    void injectsTheRunningEmulatorIntoConstructorsAndMethods(QbEmulator fromMethod) {
+    void injects_the_running_emulator_into_constructors_and_methods(QbEmulator fromMethod) {
         assertThat(fromMethod).isSameAs(fromConstructor).isSameAs(EMULATOR.emulator());
         assertThat(EMULATOR.baseUrl()).isEqualTo(fromMethod.baseUrl());
         assertThat(new QbClient(fromMethod.baseUrl(), CLOCK).createSession().status()).isEqualTo(201);
     }
 
     @Test
-    void anExtensionOutsideATestClassExplainsHowToRegisterIt() {
+    void an_extension_outside_a_test_class_explains_how_to_register_it() {
         QbEmulatorExtension idle = QbEmulatorExtension.wrapping(
                 Fixtures.standard(QbEmulator.builder(), CLOCK));
 
@@ -44,7 +44,7 @@ class QbEmulatorExtensionTest {
     @Nested
     class Nested_classes {
         @Test
-        void shareTheOuterEmulator(QbEmulator emulator) {
+        void share_the_outer_emulator(QbEmulator emulator) {
             assertThat(emulator).isSameAs(fromConstructor);
         }
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class CredentialsParserTest {
 
     @Test
-    void loginWinsOverEmailWhichWinsOverProvider() {
+    void login_wins_over_email_which_wins_over_provider() {
         Credentials all = session("user[login]=a&user[email]=b@c.d&user[password]=p&provider=facebook&keys[token]=t");
         Credentials emailAndProvider = session("user[email]=b@c.d&user[password]=p&provider=facebook&keys[token]=t");
         Credentials provider = session("provider=facebook&keys[token]=t");
@@ -23,12 +23,12 @@ class CredentialsParserTest {
     }
 
     @Test
-    void noUserParametersMeanAnApplicationSession() {
+    void no_user_parameters_mean_an_application_session() {
         assertThat(CredentialsParser.fromSessionRequest(params("application_id=1&nonce=2"), false)).isEmpty();
     }
 
     @Test
-    void loginRequestsUseTopLevelNames() {
+    void login_requests_use_top_level_names() {
         Credentials credentials = CredentialsParser.fromLoginRequest(params("login=a&password=secretValue"), false)
                 .orElseThrow();
 
@@ -39,7 +39,7 @@ class CredentialsParserTest {
     }
 
     @Test
-    void customIdentityProviderModeTurnsLoginIntoACustomIdentity() {
+    void custom_identity_provider_mode_turns_login_into_a_custom_identity() {
         Credentials credentials = CredentialsParser.fromSessionRequest(
                 params("user[login]=ext-1&user[password]=idp-test%3Aext-1"), true).orElseThrow();
 
@@ -48,7 +48,7 @@ class CredentialsParserTest {
     }
 
     @Test
-    void firebaseNeedsProjectAndToken() {
+    void firebase_needs_project_and_token() {
         assertThat(session("provider=firebase_phone&firebase_phone[project_id]=p&firebase_phone[access_token]=t")
                 .method()).isEqualTo(AuthMethod.FIREBASE_PHONE);
         assertThatThrownBy(() -> session("provider=firebase_phone&firebase_phone[project_id]=p"))
@@ -56,7 +56,7 @@ class CredentialsParserTest {
     }
 
     @Test
-    void incompleteOrUnknownCredentialsAreAuthenticationFailures() {
+    void incomplete_or_unknown_credentials_are_authentication_failures() {
         assertThatThrownBy(() -> session("user[login]=a")).isInstanceOf(AuthenticationFailure.class);
         assertThatThrownBy(() -> session("user[password]=p")).isInstanceOf(AuthenticationFailure.class);
         assertThatThrownBy(() -> session("provider=twitter")).isInstanceOf(AuthenticationFailure.class)

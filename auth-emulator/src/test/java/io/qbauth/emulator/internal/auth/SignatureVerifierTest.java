@@ -34,7 +34,7 @@ class SignatureVerifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void buildsTheDocumentedStringAndAcceptsTheSignature(String id, Map<String, String> params, String stringToSign,
+    void builds_the_documented_string_and_accepts_the_signature(String id, Map<String, String> params, String stringToSign,
             String signature) {
         RequestParams request = decoded(params, signature);
 
@@ -45,7 +45,7 @@ class SignatureVerifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void rejectsATamperedRequestOrAnotherSecret(String id, Map<String, String> params, String stringToSign,
+    void rejects_a_tampered_request_or_another_secret(String id, Map<String, String> params, String stringToSign,
             String signature) {
         Map<String, String> tampered = new LinkedHashMap<>(params);
         tampered.put("nonce", "1");
@@ -55,7 +55,7 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void rejectsMissingMalformedAndOddLengthSignatures() {
+    void rejects_missing_malformed_and_odd_length_signatures() {
         Map<String, String> params = Map.of("application_id", "12345", "auth_key", "AbCdEfGh12345-x",
                 "nonce", "4821", "timestamp", "1700000000");
 
@@ -96,7 +96,7 @@ class SignatureVerifierTest {
     }
 
     @Test
-    void aSignatureWithNonAsciiDigitsIsRefusedNotParsed() {
+    void a_signature_with_non_ascii_digits_is_refused_not_parsed() {
         String ascii = "0123456789012345678901234567890123456789";
         for (String hostile : new String[] {
                 "\u0661" + ascii.substring(1),            // ARABIC-INDIC DIGIT ONE

@@ -14,7 +14,7 @@ class TestTokenVerifierTest {
     private final ProviderTokenVerifier verifier = ProviderTokenVerifier.testTokens();
 
     @Test
-    void facebookTestTokens() {
+    void facebook_test_tokens() {
         assertThat(verifier.verifyFacebook("fb-test:42", null)).contains(VerifiedIdentity.of("42"));
         assertThat(verifier.verifyFacebook("fb-test:42:Ann Lee: Jr", "s"))
                 .contains(new VerifiedIdentity("42", "Ann Lee: Jr"));
@@ -23,7 +23,7 @@ class TestTokenVerifierTest {
     }
 
     @Test
-    void firebaseTestTokens() {
+    void firebase_test_tokens() {
         String claims = TestJwt.phoneClaims("+1555", "proj", NOW.getEpochSecond() + 1);
 
         assertThat(verifier.verifyFirebasePhone("proj", TestJwt.unsigned(claims), NOW))
@@ -42,7 +42,7 @@ class TestTokenVerifierTest {
     }
 
     @Test
-    void customIdentityTestTokens() {
+    void custom_identity_test_tokens() {
         assertThat(verifier.verifyCustomIdentity("u1", "idp-test:u1")).contains(VerifiedIdentity.of("u1"));
         assertThat(verifier.verifyCustomIdentity("u1", "idp-test:u2")).isEmpty();
         assertThat(verifier.verifyCustomIdentity("u1", "u1")).isEmpty();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JsonParamsDecoderTest {
 
     @Test
-    void flattensOneLevelAndStringifiesScalars() {
+    void flattens_one_level_and_stringifies_scalars() {
         RequestParams params = decode("{\"application_id\":76730,\"nonce\":-5,\"timestamp\":1.7E9,\"ratio\":1.50,"
                 + "\"flag\":true,\"user\":{\"login\":\"a\",\"age\":null,\"tag_list\":[\"x\",2,null]},\"gone\":null}");
 
@@ -20,13 +20,13 @@ class JsonParamsDecoderTest {
     }
 
     @Test
-    void handlesBigIntegersAndUnicode() {
+    void handles_big_integers_and_unicode() {
         assertThat(decode("{\"n\":123456789012345678901234567890,\"s\":\"jürgen \\u00fc\"}").asMap())
                 .isEqualTo(Map.of("n", "123456789012345678901234567890", "s", "jürgen ü"));
     }
 
     @Test
-    void rejectsWhatQuickBloxCannotHave() {
+    void rejects_what_quick_blox_cannot_have() {
         assertThatThrownBy(() -> decode("[]")).hasMessage("JSON body must be an object");
         assertThatThrownBy(() -> decode("\"text\"")).hasMessage("JSON body must be an object");
         assertThatThrownBy(() -> decode("{\"a\":{\"b\":{\"c\":1}}}"))

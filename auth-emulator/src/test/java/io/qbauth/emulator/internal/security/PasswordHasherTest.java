@@ -11,7 +11,7 @@ class PasswordHasherTest {
     private final PasswordHasher hasher = new PasswordHasher(1_000, new SecureRandom());
 
     @Test
-    void verifiesTheRightPasswordOnly() {
+    void verifies_the_right_password_only() {
         PasswordHash hash = hasher.hash(Secret.of("пароль123"));
 
         assertThat(hasher.matches(Secret.of("пароль123"), hash)).isTrue();
@@ -20,7 +20,7 @@ class PasswordHasherTest {
     }
 
     @Test
-    void saltsEachHashAndNeverPrintsIt() {
+    void salts_each_hash_and_never_prints_it() {
         PasswordHash first = hasher.hash(Secret.of("samePassword"));
         PasswordHash second = hasher.hash(Secret.of("samePassword"));
 
@@ -32,13 +32,13 @@ class PasswordHasherTest {
     }
 
     @Test
-    void needsAtLeastOneIteration() {
+    void needs_at_least_one_iteration() {
         assertThatThrownBy(() -> new PasswordHasher(0, new SecureRandom()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void policyReportsTooShortAndBadCharactersTogether() {
+    void policy_reports_too_short_and_bad_characters_together() {
         assertThat(PasswordPolicy.violations(Secret.of("goodPass1!"))).isEmpty();
         assertThat(PasswordPolicy.violations(Secret.of("пароль123"))).isEmpty();
         assertThat(PasswordPolicy.violations(Secret.of("short"))).containsExactly(PasswordPolicy.TOO_SHORT);

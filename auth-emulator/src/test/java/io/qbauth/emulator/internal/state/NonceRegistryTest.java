@@ -13,7 +13,7 @@ class NonceRegistryTest {
     private final NonceRegistry registry = new NonceRegistry(Duration.ofMinutes(60));
 
     @Test
-    void acceptsEachPairOnceInsideTheWindow() {
+    void accepts_each_pair_once_inside_the_window() {
         long ts = NOW.getEpochSecond();
 
         assertThat(registry.admit(ts, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
@@ -23,7 +23,7 @@ class NonceRegistryTest {
     }
 
     @Test
-    void theWindowIsInclusiveInBothDirections() {
+    void the_window_is_inclusive_in_both_directions() {
         long ts = NOW.getEpochSecond();
 
         assertThat(registry.admit(ts - 3600, 1, NOW)).isEqualTo(Verdict.ACCEPTED);
@@ -33,7 +33,7 @@ class NonceRegistryTest {
     }
 
     @Test
-    void forgetsSecondsThatLeftTheWindow() {
+    void forgets_seconds_that_left_the_window() {
         long ts = NOW.getEpochSecond();
         for (int second = 0; second < 100; second++) {
             registry.admit(ts + second, 7, NOW.plusSeconds(second));
@@ -49,7 +49,7 @@ class NonceRegistryTest {
     }
 
     @Test
-    void timestampsThatOverflowTheDistanceAreOutsideTheWindowAndCannotBeReplayed() {
+    void timestamps_that_overflow_the_distance_are_outside_the_window_and_cannot_be_replayed() {
         long ts = NOW.getEpochSecond();
 
         for (long hostile : new long[] {ts + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, ts + Long.MAX_VALUE,
@@ -61,7 +61,7 @@ class NonceRegistryTest {
     }
 
     @Test
-    void aWindowAsWideAsTimeItselfDoesNotOverflowEither() {
+    void a_window_as_wide_as_time_itself_does_not_overflow_either() {
         NonceRegistry wide = new NonceRegistry(Duration.ofSeconds(Long.MAX_VALUE));
         long ts = NOW.getEpochSecond();
 

@@ -14,7 +14,7 @@ class SessionStoreTest {
     private final SessionStore store = new SessionStore(Duration.ofMinutes(10), 1_000, new SecureRandom());
 
     @Test
-    void createsSessionsWithFortyHexTokensAndIncreasingIds() {
+    void creates_sessions_with_forty_hex_tokens_and_increasing_ids() {
         Session first = store.create(1, 0, 5, 6, NOW);
         Session second = store.create(1, 0, 5, 6, NOW);
 
@@ -25,7 +25,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void touchSlidesTheExpiryUntilTheSessionIdlesOut() {
+    void touch_slides_the_expiry_until_the_session_idles_out() {
         Session session = store.create(1, 0, 0, 0, NOW);
 
         Instant later = NOW.plus(Duration.ofMinutes(9));
@@ -36,7 +36,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void bindsAndUnbindsUsers() {
+    void binds_and_unbinds_users() {
         Session session = store.create(1, 0, 0, 0, NOW);
         Instant later = NOW.plusSeconds(30);
 
@@ -51,7 +51,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void countsAndEvictsPerApplication() {
+    void counts_and_evicts_per_application() {
         store.create(1, 0, 0, 0, NOW);
         store.create(1, 0, 0, 0, NOW.plus(Duration.ofMinutes(5)));
         store.create(2, 0, 0, 0, NOW);
@@ -65,7 +65,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void aSweepExaminesAtMostItsBudgetAndResumesWhereTheLastOneStopped() {
+    void a_sweep_examines_at_most_its_budget_and_resumes_where_the_last_one_stopped() {
         for (int i = 0; i < 25; i++) {
             store.create(1, 0, 0, 0, NOW);
         }
@@ -80,7 +80,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void anApplicationHoldsAtMostItsLimitOfSessionsAndRemovalsMakeRoom() {
+    void an_application_holds_at_most_its_limit_of_sessions_and_removals_make_room() {
         SessionStore small = new SessionStore(Duration.ofMinutes(10), 2, new SecureRandom());
         Session first = small.create(1, 0, 0, 0, NOW);
         small.create(1, 0, 0, 0, NOW);

@@ -20,7 +20,7 @@ class UserDirectoryTest {
     private final UserDirectory users = new UserDirectory();
 
     @Test
-    void findsUsersByIdAndByCaseInsensitiveLoginAndEmail() {
+    void finds_users_by_id_and_by_case_insensitive_login_and_email() {
         UserAccount alice = users.create(UserProfile.builder().login("Alice").email("A@X.io").build(), null, NOW);
 
         assertThat(users.find(alice.id())).contains(alice);
@@ -30,7 +30,7 @@ class UserDirectoryTest {
     }
 
     @Test
-    void onlyAsciiLettersAreFoldedNoUnicodeCaseMappingMakesTwoLoginsOne() {
+    void only_ascii_letters_are_folded_no_unicode_case_mapping_makes_two_logins_one() {
         UserAccount kate = users.create(UserProfile.builder().login("kate_user").email("kate@example.com").build(),
                 null, NOW);
 
@@ -44,7 +44,7 @@ class UserDirectoryTest {
     }
 
     @Test
-    void keepsUniqueAttributesUniqueAcrossUpdates() {
+    void keeps_unique_attributes_unique_across_updates() {
         UserAccount alice = users.create(UserProfile.builder().login("alice").facebookId("1").build(), null, NOW);
         UserAccount bob = users.create(UserProfile.builder().login("bob").build(), null, NOW);
 
@@ -61,7 +61,7 @@ class UserDirectoryTest {
     }
 
     @Test
-    void concurrentSignUpsOfOneLoginCreateOneUser() throws Exception {
+    void concurrent_sign_ups_of_one_login_create_one_user() throws Exception {
         int threads = 8;
         AtomicInteger created = new AtomicInteger();
         AtomicInteger taken = new AtomicInteger();
@@ -91,7 +91,7 @@ class UserDirectoryTest {
     }
 
     @Test
-    void findOrCreateCreatesOnceAndRecordLoginStampsTheTime() {
+    void find_or_create_creates_once_and_record_login_stamps_the_time() {
         UserAccount first = users.findOrCreate(UserKey.PHONE, "+1", () -> UserProfile.builder().phone("+1").build(),
                 NOW);
         UserAccount again = users.findOrCreate(UserKey.PHONE, "+1", () -> UserProfile.builder().phone("+1").build(),

@@ -14,7 +14,7 @@ class WireFormatTest {
     private static final Instant INSTANT = Instant.parse("2016-05-02T17:52:00.987Z");
 
     @Test
-    void formatsTheThreeDateForms() {
+    void formats_the_three_date_forms() {
         assertThat(UtcTimestamps.bodyDateTime(INSTANT)).isEqualTo("2016-05-02T17:52:00Z");
         assertThat(UtcTimestamps.expirationHeader(INSTANT.plusSeconds(7200))).isEqualTo("2016-05-02 19:52:00 UTC");
         assertThat(new UtcTimestamps(new MutableClock(INSTANT)).httpDateNow())
@@ -22,7 +22,7 @@ class WireFormatTest {
     }
 
     @Test
-    void escapesJsonStrings() {
+    void escapes_json_strings() {
         String json = new JsonWriter(16).beginObject().name("k\"").value("a\\b\n\t\u0001\u2028é").name("n")
                 .value((String) null).name("l").value(Long.valueOf(5)).endObject().toString();
 
@@ -30,7 +30,7 @@ class WireFormatTest {
     }
 
     @Test
-    void buildsBothErrorEnvelopes() {
+    void builds_both_error_envelopes() {
         assertThat(ErrorReply.list(401, "Unauthorized").body()).isEqualTo("{\"errors\":[\"Unauthorized\"]}");
         assertThat(ErrorReply.fields(422, Map.of("login", List.of("has already been taken"))).body())
                 .isEqualTo("{\"errors\":{\"login\":[\"has already been taken\"]}}");
