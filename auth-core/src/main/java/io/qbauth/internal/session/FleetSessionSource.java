@@ -7,6 +7,7 @@ import io.qbauth.spi.Lease;
 import io.qbauth.spi.LeaseOutcome;
 import io.qbauth.spi.SharedSession;
 import io.qbauth.spi.SharedSessionStore;
+import io.qbauth.spi.TransportSupport;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -82,9 +83,9 @@ public final class FleetSessionSource implements SessionSource {
         long deadline = System.nanoTime() + budget.toNanos();
         SharedSession before = handedOut.get(fleet); // being asked again means this one is unusable
         return attempt(identity, fleet, before, deadline, 0).exceptionallyCompose(e -> {
-            Throwable cause = unwrap(e);
+            Throwable cause = TransportSupport.unwrap(e);
             if (cause instanceof CreationFailed failed) {
-                return CompletableFuture.failedFuture(unwrap(failed.getCause()));
+                return CompletableFuture.failedFuture(TransportSupport.unwrap(failed.getCause()));
             }
             if (cause instanceof BudgetSpent) {
                 LOG.log(System.Logger.Level.DEBUG, "no shared session within the budget: creating locally");
@@ -95,7 +96,9 @@ public final class FleetSessionSource implements SessionSource {
         });
     }
 
-    /** One round: read, then adopt, lease or wait. Store failures fail the stage; creation failures are CreationFailed. */
+    /**
+     * One round: read, then adopt, lease or wait. Store failures fail the stage; creation failures are CreationFailed.
+     */
     private CompletableFuture<LiveSession> attempt(Identity identity, FleetIdentity fleet, SharedSession before,
                                                    long deadline, int round) {
         if (round >= MAX_ROUNDS || System.nanoTime() >= deadline) {
@@ -153,7 +156,8 @@ public final class FleetSessionSource implements SessionSource {
         }
         return created.handle((live, failure) -> {
             if (failure != null) {
-                if (unwrap(failure) instanceof RateLimitedException limited) { // every instance honours it
+                // every instance honours a 429's back-off
+                if (TransportSupport.unwrap(failure) instanceof RateLimitedException limited) {
                     store.backOff(fleet.applicationId(), limited.retryAfter().filter(d -> d.toMillis() > 0)
                             .orElse(DEFAULT_RETRY_AFTER));
                 }
@@ -215,13 +219,6 @@ public final class FleetSessionSource implements SessionSource {
         }
     }
 
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     /** A failure of the delegate's creation: it is the caller's failure, not the store's, and is passed on. */
     private static final class CreationFailed extends RuntimeException {

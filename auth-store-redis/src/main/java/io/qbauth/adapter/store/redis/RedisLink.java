@@ -17,6 +17,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.qbauth.spi.SharedStoreException;
 import io.qbauth.spi.SharedStoreException.Reason;
+import io.qbauth.spi.TransportSupport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -156,7 +157,7 @@ final class RedisLink implements AutoCloseable {
         return command(script.name(), redis -> {
             RedisFuture<T> first = redis.evalsha(script.sha(), type, keys, args);
             return first.toCompletableFuture().exceptionallyCompose(e -> {
-                if (unwrap(e) instanceof RedisNoScriptException) {
+                if (TransportSupport.unwrap(e) instanceof RedisNoScriptException) {
                     return redis.scriptLoad(script.body()).toCompletableFuture()
                             .thenCompose(sha -> redis.<T>evalsha(sha, type, keys, args).toCompletableFuture());
                 }
@@ -217,7 +218,7 @@ final class RedisLink implements AutoCloseable {
     }
 
     private SharedStoreException translate(String operation, Throwable e) {
-        Throwable cause = unwrap(e);
+        Throwable cause = TransportSupport.unwrap(e);
         if (cause instanceof SharedStoreException s) {
             return s;
         }
@@ -242,13 +243,6 @@ final class RedisLink implements AutoCloseable {
                 operation + ": " + where + " unreachable (" + cause.getClass().getSimpleName() + ")", cause);
     }
 
-    static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     private void unavailable(SharedStoreException why) {
         if (available.compareAndSet(true, false) || (!available.get() && startReported.compareAndSet(false, true))) {
