@@ -38,6 +38,11 @@ import java.util.function.Function;
  * @param sessionTtl      the emulator's sliding session lifetime ({@code ttlSeconds})
  * @param activeWindow    session refresh: how long each wave of calls lasts ({@code activeSeconds}); the idle gap
  *                        between waves is the TTL plus 2 s, so every wave meets an expired session
+ * @param poolUsers       many users: users seeded per many-users application, each with its own session in the
+ *                        client's one user pool ({@code poolUsers}); 0 for none; in-process emulator only
+ * @param poolCallers     many users: concurrent virtual users per client ({@code poolCallers})
+ * @param poolCallersPerUser many users: consecutive virtual users that pick the same user, so a wave opens with
+ *                        that many callers on each expired session ({@code poolCallersPerUser})
  * @param warmupLogins    untimed sign-ins per client before the run ({@code warmupLogins}); 0 for none
  * @param p99             the bound on each request's 99th percentile ({@code p99Ms})
  * @param rawHerd         harness self-test: the raw baseline re-creates sessions without single-flight, so its
@@ -62,6 +67,9 @@ public record LoadConfig(
         Duration think,
         Duration sessionTtl,
         Duration activeWindow,
+        int poolUsers,
+        int poolCallers,
+        int poolCallersPerUser,
         int warmupLogins,
         Duration p99,
         boolean rawHerd,
@@ -122,6 +130,9 @@ public record LoadConfig(
                 Duration.ofMillis(s.positiveLong("thinkMs", remote ? 250 : 100)),
                 s.seconds("ttlSeconds", smoke ? 2 : 3),
                 s.seconds("activeSeconds", smoke ? 2 : 3),
+                remote ? 0 : s.nonNegativeInt("poolUsers", smoke ? 300 : 2000),
+                s.positiveInt("poolCallers", smoke ? 32 : 100),
+                s.positiveInt("poolCallersPerUser", 2),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
                 Duration.ofMillis(s.positiveLong("p99Ms", 3000)),
                 s.bool("qbauth.loadtest.rawHerd", false),
@@ -146,6 +157,11 @@ public record LoadConfig(
     /** Whether the target is the emulator started in this JVM. */
     public boolean inProcessEmulator() {
         return baseUrl.isEmpty();
+    }
+
+    /** Whether the many-users scenario runs: {@code poolUsers > 0} against the in-process emulator. */
+    public boolean manyUsers() {
+        return poolUsers > 0 && inProcessEmulator();
     }
 
     /** The idle gap between waves of the session-refresh scenario. */

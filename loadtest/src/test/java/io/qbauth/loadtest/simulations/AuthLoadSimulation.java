@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * The default simulation: for each client (the SDK on each chosen transport, and the raw {@code HttpClient}
  * baseline), side by side and at the same rates, first the login storm (open model, plus a trickle of sign-ups),
- * then the session refresh (closed model, sessions expiring between waves), then the single-flight check. Each
- * client has its own applications on the target, so counters never mix.
+ * then the session refresh and, at the same time and in the same waves, the many users (closed model, sessions
+ * expiring between waves), then a single-flight check after each. Each client has its own applications on the
+ * target, so counters never mix.
  *
  * <p>Every SDK client is instrumented with {@code auth-metrics} ({@link SdkMetrics}); the Prometheus scrape is saved
  * beside the report.
@@ -80,10 +81,16 @@ public class AuthLoadSimulation extends Simulation {
             if (config.inProcessEmulator()) {
                 refresh = refresh.andThen(Scenarios.singleFlightCheck(run, client).injectOpen(atOnceUsers(1)));
             }
+            List<PopulationBuilder> afterStorm = new ArrayList<>(List.of(refresh));
+            if (config.manyUsers()) {
+                afterStorm.add(Scenarios.manyUsers(run, client)
+                        .injectClosed(constantConcurrentUsers(config.poolCallers()).during(config.refreshDuration()))
+                        .andThen(Scenarios.manyUsersCheck(run, client).injectOpen(atOnceUsers(1))));
+            }
             populations.add(Scenarios.loginStorm(run, client)
                     .injectOpen(rampUsersPerSec(1).to(config.rate()).during(config.ramp()),
                             constantUsersPerSec(config.rate()).during(config.stormDuration()))
-                    .andThen(refresh));
+                    .andThen(afterStorm));
             if (config.signUpEvery() > 0) {
                 populations.add(Scenarios.signUp(run, client).injectOpen(
                         constantUsersPerSec(config.rate() / config.signUpEvery())
@@ -111,6 +118,13 @@ public class AuthLoadSimulation extends Simulation {
                 assertions.add(details(client, RequestNames.REFRESH, check).allRequests().count().is(1L));
                 assertions.add(details(client, RequestNames.REFRESH, check).failedRequests().count().is(0L));
             }
+            if (config.manyUsers()) {
+                String check = RequestNames.SINGLE_FLIGHT_CHECK;
+                RequestNames.REFRESH_CALLS.forEach(name -> assertions.add(details(client, RequestNames.MANY_USERS,
+                        name).responseTime().percentile(99.0).lt(p99)));
+                assertions.add(details(client, RequestNames.MANY_USERS, check).allRequests().count().is(1L));
+                assertions.add(details(client, RequestNames.MANY_USERS, check).failedRequests().count().is(0L));
+            }
         }
         return assertions;
     }
@@ -128,9 +142,18 @@ public class AuthLoadSimulation extends Simulation {
                 config.stormDuration().toSeconds(), config.signUpEvery(), config.users(), config.identities(),
                 config.refreshDuration().toSeconds(), config.sessionTtl().toSeconds(),
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
+        if (config.manyUsers()) {
+            notes.add(String.format(Locale.ROOT, "many users: %d users in one pool per SDK client (one session "
+                            + "each), %d virtual users, %d per user, same waves", config.poolUsers(),
+                    config.poolCallers(), config.poolCallersPerUser()));
+        }
         run.verdicts().values().stream().sorted(Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));
         notes.addAll(metrics.summaryLines(config.clients()));
+        if (config.manyUsers()) {
+            notes.addAll(metrics.summaryLines(config.clients().stream()
+                    .map(client -> client + LoadRun.POOL_SUFFIX).toList()));
+        }
         if (!config.inProcessEmulator()) {
             notes.add("single-flight: not checked (a remote target has no session counters)");
         }
