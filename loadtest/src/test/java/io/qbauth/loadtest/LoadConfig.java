@@ -43,6 +43,8 @@ import java.util.function.Function;
  * @param poolCallers     many users: concurrent virtual users per client ({@code poolCallers})
  * @param poolCallersPerUser many users: consecutive virtual users that pick the same user, so a wave opens with
  *                        that many callers on each expired session ({@code poolCallersPerUser})
+ * @param poolThink       many users: pause after each call ({@code poolThinkMs}); shorter than the session
+ *                        refresh's, so that a wave reaches most users
  * @param warmupLogins    untimed sign-ins per client before the run ({@code warmupLogins}); 0 for none
  * @param p99             the bound on each request's 99th percentile ({@code p99Ms})
  * @param rawHerd         harness self-test: the raw baseline re-creates sessions without single-flight, so its
@@ -70,6 +72,7 @@ public record LoadConfig(
         int poolUsers,
         int poolCallers,
         int poolCallersPerUser,
+        Duration poolThink,
         int warmupLogins,
         Duration p99,
         boolean rawHerd,
@@ -130,9 +133,10 @@ public record LoadConfig(
                 Duration.ofMillis(s.positiveLong("thinkMs", remote ? 250 : 100)),
                 s.seconds("ttlSeconds", smoke ? 2 : 3),
                 s.seconds("activeSeconds", smoke ? 2 : 3),
-                remote ? 0 : s.nonNegativeInt("poolUsers", smoke ? 300 : 2000),
-                s.positiveInt("poolCallers", smoke ? 32 : 100),
+                remote ? 0 : s.nonNegativeInt("poolUsers", smoke ? 200 : 2000),
+                s.positiveInt("poolCallers", smoke ? 24 : 64),
                 s.positiveInt("poolCallersPerUser", 2),
+                Duration.ofMillis(s.positiveLong("poolThinkMs", 20)),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
                 Duration.ofMillis(s.positiveLong("p99Ms", 3000)),
                 s.bool("qbauth.loadtest.rawHerd", false),

@@ -144,8 +144,9 @@ public class AuthLoadSimulation extends Simulation {
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
         if (config.manyUsers()) {
             notes.add(String.format(Locale.ROOT, "many users: %d users in one pool per SDK client (one session "
-                            + "each), %d virtual users, %d per user, same waves", config.poolUsers(),
-                    config.poolCallers(), config.poolCallersPerUser()));
+                            + "each), %d virtual users, %d per user, %d ms think time, same waves",
+                    config.poolUsers(), config.poolCallers(), config.poolCallersPerUser(),
+                    config.poolThink().toMillis()));
         }
         run.verdicts().values().stream().sorted(Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));

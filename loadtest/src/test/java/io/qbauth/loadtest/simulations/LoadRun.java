@@ -31,6 +31,9 @@ import java.util.function.UnaryOperator;
  */
 final class LoadRun implements AutoCloseable {
 
+    /** The suffix of a client's name that tags its user pool's metrics apart from its clients'. */
+    static final String POOL_SUFFIX = "-pool";
+
     private final LoadConfig config;
     private final Function<String, UnaryOperator<QbAuth.Builder>> instrumentation;
     private final CallStats stats = new CallStats();
@@ -42,9 +45,6 @@ final class LoadRun implements AutoCloseable {
     private final Map<String, SingleFlightVerdict> verdicts = new ConcurrentHashMap<>();
     private final long runId = System.currentTimeMillis();
     private LoadTarget target;
-
-    /** The suffix of a client's name that tags its user pool's metrics apart from its clients'. */
-    static final String POOL_SUFFIX = "-pool";
 
     /**
      * @param instrumentation what to apply to every SDK client builder of a client (and, under the client's name

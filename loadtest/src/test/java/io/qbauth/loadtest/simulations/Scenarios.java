@@ -78,7 +78,7 @@ final class Scenarios {
      */
     static ScenarioBuilder sessionRefresh(LoadRun run, String client) {
         return scenario("session-refresh " + client).group(client).on(group(RequestNames.REFRESH).on(
-                waves(run, () -> run.nextIdentity(client))));
+                waves(run, run.config().think(), () -> run.nextIdentity(client))));
     }
 
     /**
@@ -89,7 +89,7 @@ final class Scenarios {
      */
     static ScenarioBuilder manyUsers(LoadRun run, String client) {
         return scenario("many-users " + client).group(client).on(group(RequestNames.MANY_USERS).on(
-                waves(run, () -> run.nextPoolUser(client))));
+                waves(run, run.config().poolThink(), () -> run.nextPoolUser(client))));
     }
 
     /** One synthetic request after the session-refresh phase: OK when single-flight held for the client. */
@@ -115,10 +115,12 @@ final class Scenarios {
                 }))));
     }
 
-    /** The wave rhythm on identities from {@code next}: call in a wave, else wait for the next one. */
-    private static ChainBuilder waves(LoadRun run, Supplier<SharedIdentity> next) {
+    /**
+     * The wave rhythm on identities from {@code next}: call in a wave (pausing {@code think} after each call), else
+     * wait for the next one.
+     */
+    private static ChainBuilder waves(LoadRun run, Duration think, Supplier<SharedIdentity> next) {
         CallStats stats = run.stats();
-        Duration think = run.config().think();
         ChainBuilder calls = exec(timed(stats, API_CALL, session -> identity(session).userId()
                 .thenCompose(id -> identity(session).agent().apiCall(userPath(id)))))
                 .pause(think)
