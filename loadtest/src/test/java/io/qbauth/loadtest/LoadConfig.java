@@ -43,6 +43,7 @@ import java.util.function.Function;
  * @param poolCallers     many users: concurrent virtual users per client ({@code poolCallers})
  * @param poolCallersPerUser many users: consecutive virtual users that pick the same user, so a wave opens with
  *                        that many callers on each expired session ({@code poolCallersPerUser})
+ * @param poolDuration    many users: duration ({@code poolSeconds}), after the session refresh
  * @param poolThink       many users: pause after each call ({@code poolThinkMs}); shorter than the session
  *                        refresh's, so that a wave reaches most users
  * @param warmupLogins    untimed sign-ins per client before the run ({@code warmupLogins}); 0 for none
@@ -72,6 +73,7 @@ public record LoadConfig(
         int poolUsers,
         int poolCallers,
         int poolCallersPerUser,
+        Duration poolDuration,
         Duration poolThink,
         int warmupLogins,
         Duration p99,
@@ -80,6 +82,15 @@ public record LoadConfig(
 
     /** Profile of the short run that {@code verify} does. */
     public static final String SMOKE = "smoke";
+    /**
+     * How long a many-users wave lasts: {@code activeSeconds}, at most half the TTL, so a user called in a wave is
+     * called again before its session expires and the session expires only between waves.
+     */
+    public Duration poolActiveWindow() {
+        Duration half = sessionTtl.dividedBy(2);
+        return activeWindow.compareTo(half) < 0 ? activeWindow : half;
+    }
+
     /** The idle gap between waves exceeds the TTL by this much: the expiry header has whole seconds. */
     public static final Duration IDLE_MARGIN = Duration.ofSeconds(2);
 
@@ -136,6 +147,7 @@ public record LoadConfig(
                 remote ? 0 : s.nonNegativeInt("poolUsers", smoke ? 200 : 2000),
                 s.positiveInt("poolCallers", smoke ? 24 : 64),
                 s.positiveInt("poolCallersPerUser", 2),
+                s.seconds("poolSeconds", smoke ? 7 : 15),
                 Duration.ofMillis(s.positiveLong("poolThinkMs", 20)),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
                 Duration.ofMillis(s.positiveLong("p99Ms", 3000)),

@@ -30,8 +30,9 @@ import java.util.Optional;
 /**
  * The default simulation: for each client (the SDK on each chosen transport, and the raw {@code HttpClient}
  * baseline), side by side and at the same rates, first the login storm (open model, plus a trickle of sign-ups),
- * then the session refresh and, at the same time and in the same waves, the many users (closed model, sessions
- * expiring between waves), then a single-flight check after each. Each client has its own applications on the
+ * then the session refresh, then the many users (both closed models, sessions expiring between waves), with a
+ * single-flight check after each. The many users run after the session refresh, not beside it, so neither load
+ * bends the other's latencies. Each client has its own applications on the
  * target, so counters never mix.
  *
  * <p>Every SDK client is instrumented with {@code auth-metrics} ({@link SdkMetrics}); the Prometheus scrape is saved
@@ -78,19 +79,22 @@ public class AuthLoadSimulation extends Simulation {
         for (String client : config.clients()) {
             PopulationBuilder refresh = Scenarios.sessionRefresh(run, client)
                     .injectClosed(constantConcurrentUsers(config.users()).during(config.refreshDuration()));
+            List<PopulationBuilder> afterRefresh = new ArrayList<>();
             if (config.inProcessEmulator()) {
-                refresh = refresh.andThen(Scenarios.singleFlightCheck(run, client).injectOpen(atOnceUsers(1)));
+                afterRefresh.add(Scenarios.singleFlightCheck(run, client).injectOpen(atOnceUsers(1)));
             }
-            List<PopulationBuilder> afterStorm = new ArrayList<>(List.of(refresh));
             if (config.manyUsers()) {
-                afterStorm.add(Scenarios.manyUsers(run, client)
-                        .injectClosed(constantConcurrentUsers(config.poolCallers()).during(config.refreshDuration()))
+                afterRefresh.add(Scenarios.manyUsers(run, client)
+                        .injectClosed(constantConcurrentUsers(config.poolCallers()).during(config.poolDuration()))
                         .andThen(Scenarios.manyUsersCheck(run, client).injectOpen(atOnceUsers(1))));
+            }
+            if (!afterRefresh.isEmpty()) {
+                refresh = refresh.andThen(afterRefresh);
             }
             populations.add(Scenarios.loginStorm(run, client)
                     .injectOpen(rampUsersPerSec(1).to(config.rate()).during(config.ramp()),
                             constantUsersPerSec(config.rate()).during(config.stormDuration()))
-                    .andThen(afterStorm));
+                    .andThen(refresh));
             if (config.signUpEvery() > 0) {
                 populations.add(Scenarios.signUp(run, client).injectOpen(
                         constantUsersPerSec(config.rate() / config.signUpEvery())
@@ -130,8 +134,9 @@ public class AuthLoadSimulation extends Simulation {
     }
 
     private Duration maxDuration() {
-        return config.ramp().plus(config.stormDuration()).plus(config.refreshDuration()).plus(config.idleWindow())
-                .plus(MAX_DURATION_MARGIN);
+        Duration manyUsers = config.manyUsers() ? config.poolDuration() : Duration.ZERO;
+        return config.ramp().plus(config.stormDuration()).plus(config.refreshDuration()).plus(manyUsers)
+                .plus(config.idleWindow()).plus(MAX_DURATION_MARGIN);
     }
 
     private void writeSummary() {
@@ -144,9 +149,10 @@ public class AuthLoadSimulation extends Simulation {
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
         if (config.manyUsers()) {
             notes.add(String.format(Locale.ROOT, "many users: %d users in one pool per SDK client (one session "
-                            + "each), %d virtual users, %d per user, %d ms think time, same waves",
-                    config.poolUsers(), config.poolCallers(), config.poolCallersPerUser(),
-                    config.poolThink().toMillis()));
+                            + "each), %d virtual users, %d per user, %d ms think time, %ds after the session refresh, "
+                            + "waves %d ms + %ds idle", config.poolUsers(), config.poolCallers(),
+                    config.poolCallersPerUser(), config.poolThink().toMillis(), config.poolDuration().toSeconds(),
+                    config.poolActiveWindow().toMillis(), config.idleWindow().toSeconds()));
         }
         run.verdicts().values().stream().sorted(Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));

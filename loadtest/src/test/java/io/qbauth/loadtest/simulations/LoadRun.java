@@ -38,6 +38,7 @@ final class LoadRun implements AutoCloseable {
     private final Function<String, UnaryOperator<QbAuth.Builder>> instrumentation;
     private final CallStats stats = new CallStats();
     private final ExpiryWaves waves;
+    private final ExpiryWaves poolWaves;
     private final Map<String, Driver> drivers = new LinkedHashMap<>();
     private final Map<String, List<SharedIdentity>> identities = new LinkedHashMap<>();
     private final Map<String, List<SharedIdentity>> manyUsers = new LinkedHashMap<>();
@@ -54,6 +55,7 @@ final class LoadRun implements AutoCloseable {
         this.config = config;
         this.instrumentation = instrumentation;
         this.waves = new ExpiryWaves(config.activeWindow(), config.idleWindow(), config.refreshDuration());
+        this.poolWaves = new ExpiryWaves(config.poolActiveWindow(), config.idleWindow(), config.poolDuration());
     }
 
     /** Starts the target and the clients; no request is sent yet. */
@@ -89,8 +91,17 @@ final class LoadRun implements AutoCloseable {
         return stats;
     }
 
+    /** The session refresh's waves. */
     ExpiryWaves waves() {
         return waves;
+    }
+
+    /**
+     * The many users' waves: their own clock (the phase runs after the session refresh), the same idle gap, at most
+     * half a TTL long.
+     */
+    ExpiryWaves poolWaves() {
+        return poolWaves;
     }
 
     LoadTarget target() {
