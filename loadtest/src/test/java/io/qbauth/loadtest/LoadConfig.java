@@ -147,7 +147,7 @@ public record LoadConfig(
                 remote ? 0 : s.nonNegativeInt("poolUsers", smoke ? 200 : 2000),
                 s.positiveInt("poolCallers", smoke ? 24 : 64),
                 s.positiveInt("poolCallersPerUser", 2),
-                s.seconds("poolSeconds", smoke ? 7 : 15),
+                s.seconds("poolSeconds", smoke ? 7 : 28),
                 Duration.ofMillis(s.positiveLong("poolThinkMs", 20)),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
                 Duration.ofMillis(s.positiveLong("p99Ms", 3000)),
