@@ -16,8 +16,8 @@ import java.util.OptionalLong;
  * (the TTL is server-wide). Each client has its own application on each, seeded with its own users. Passwords are
  * hashed with the emulator's default PBKDF2 cost, so a login costs the server what it costs in every other test of
  * the project — except on the many-users emulator: thousands of users seeded and signed in again every wave would
- * measure PBKDF2 on a shared 2-core machine instead of the clients, so it hashes with {@value #MANY_USERS_HASH_ITERATIONS}
- * iterations (the cost is server-wide too).
+ * measure PBKDF2 on a shared 2-core machine instead of the clients, so it hashes with
+ * {@value #MANY_USERS_HASH_ITERATIONS} iterations (the cost is server-wide too).
  */
 public final class EmulatorTarget implements LoadTarget {
 

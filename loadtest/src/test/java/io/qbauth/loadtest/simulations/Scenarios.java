@@ -83,9 +83,9 @@ final class Scenarios {
 
     /**
      * Thousands of users, each with its own session in the client's one user pool (the raw baseline: one hand-kept
-     * session each), in waves of the same rhythm, after the session refresh: each virtual user takes the next user (a few virtual users per user) and
-     * calls as in the session refresh. Every session expires between waves; each wave re-creates, once, the session
-     * of every user it reaches.
+     * session each), after the session refresh, in waves at most half a TTL long: each virtual user takes the next
+     * user (a few virtual users per user) and calls as in the session refresh. Every session expires between waves;
+     * each wave re-creates, once, the session of every user it reaches.
      */
     static ScenarioBuilder manyUsers(LoadRun run, String client) {
         return scenario("many-users " + client).group(client).on(group(RequestNames.MANY_USERS).on(
