@@ -38,6 +38,14 @@ import java.util.function.Function;
  * @param sessionTtl      the emulator's sliding session lifetime ({@code ttlSeconds})
  * @param activeWindow    session refresh: how long each wave of calls lasts ({@code activeSeconds}); the idle gap
  *                        between waves is the TTL plus 2 s, so every wave meets an expired session
+ * @param poolUsers       many users: users seeded per many-users application, each with its own session in the
+ *                        client's one user pool ({@code poolUsers}); 0 for none; in-process emulator only
+ * @param poolCallers     many users: concurrent virtual users per client ({@code poolCallers})
+ * @param poolCallersPerUser many users: consecutive virtual users that pick the same user, so a wave opens with
+ *                        that many callers on each expired session ({@code poolCallersPerUser})
+ * @param poolDuration    many users: duration ({@code poolSeconds}), after the session refresh
+ * @param poolThink       many users: pause after each call ({@code poolThinkMs}); shorter than the session
+ *                        refresh's, so that a wave reaches most users
  * @param warmupLogins    untimed sign-ins per client before the run ({@code warmupLogins}); 0 for none
  * @param p99             the bound on each request's 99th percentile ({@code p99Ms})
  * @param rawHerd         harness self-test: the raw baseline re-creates sessions without single-flight, so its
@@ -62,6 +70,11 @@ public record LoadConfig(
         Duration think,
         Duration sessionTtl,
         Duration activeWindow,
+        int poolUsers,
+        int poolCallers,
+        int poolCallersPerUser,
+        Duration poolDuration,
+        Duration poolThink,
         int warmupLogins,
         Duration p99,
         boolean rawHerd,
@@ -69,6 +82,15 @@ public record LoadConfig(
 
     /** Profile of the short run that {@code verify} does. */
     public static final String SMOKE = "smoke";
+    /**
+     * How long a many-users wave lasts: {@code activeSeconds}, at most half the TTL, so a user called in a wave is
+     * called again before its session expires and the session expires only between waves.
+     */
+    public Duration poolActiveWindow() {
+        Duration half = sessionTtl.dividedBy(2);
+        return activeWindow.compareTo(half) < 0 ? activeWindow : half;
+    }
+
     /** The idle gap between waves exceeds the TTL by this much: the expiry header has whole seconds. */
     public static final Duration IDLE_MARGIN = Duration.ofSeconds(2);
 
@@ -122,6 +144,11 @@ public record LoadConfig(
                 Duration.ofMillis(s.positiveLong("thinkMs", remote ? 250 : 100)),
                 s.seconds("ttlSeconds", smoke ? 2 : 3),
                 s.seconds("activeSeconds", smoke ? 2 : 3),
+                remote ? 0 : s.nonNegativeInt("poolUsers", smoke ? 200 : 2000),
+                s.positiveInt("poolCallers", smoke ? 24 : 64),
+                s.positiveInt("poolCallersPerUser", 2),
+                s.seconds("poolSeconds", smoke ? 7 : 28),
+                Duration.ofMillis(s.positiveLong("poolThinkMs", 20)),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
                 Duration.ofMillis(s.positiveLong("p99Ms", 3000)),
                 s.bool("qbauth.loadtest.rawHerd", false),
@@ -146,6 +173,11 @@ public record LoadConfig(
     /** Whether the target is the emulator started in this JVM. */
     public boolean inProcessEmulator() {
         return baseUrl.isEmpty();
+    }
+
+    /** Whether the many-users scenario runs: {@code poolUsers > 0} against the in-process emulator. */
+    public boolean manyUsers() {
+        return poolUsers > 0 && inProcessEmulator();
     }
 
     /** The idle gap between waves of the session-refresh scenario. */

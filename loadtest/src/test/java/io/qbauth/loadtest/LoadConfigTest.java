@@ -64,4 +64,37 @@ class LoadConfigTest {
         assertThat(remote.warmupLogins()).isZero();
         assertThat(remote.remoteApp().orElseThrow().toString()).doesNotContain("s]").contains("***");
     }
+
+    @Test
+    void the_full_run_has_thousands_of_pooled_users_and_the_smoke_run_a_few_hundred() {
+        LoadConfig full = config();
+        LoadConfig smoke = config("qbauth.loadtest.profile", LoadConfig.SMOKE);
+
+        assertThat(full.manyUsers()).isTrue();
+        assertThat(full.poolUsers()).isEqualTo(2000);
+        assertThat(smoke.poolUsers()).isEqualTo(200);
+        assertThat(smoke.poolThink()).isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void zero_pool_users_turns_the_scenario_off() {
+        assertThat(config("poolUsers", "0").manyUsers()).isFalse();
+    }
+
+    @Test
+    void a_remote_target_never_runs_the_many_users_scenario() {
+        LoadConfig remote = config("baseUrl", "https://api.example.invalid", "appId", "1",
+                "authKey", "k", "authSecret", "s", "usersFile", "users.csv", "poolUsers", "500");
+
+        assertThat(remote.poolUsers()).isZero();
+        assertThat(remote.manyUsers()).isFalse();
+    }
+
+    @Test
+    void invalid_pool_settings_name_the_property() {
+        assertThatThrownBy(() -> config("poolCallersPerUser", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolCallersPerUser");
+        assertThatThrownBy(() -> config("poolUsers", "-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolUsers");
+    }
 }

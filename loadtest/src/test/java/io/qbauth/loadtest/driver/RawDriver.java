@@ -1,9 +1,11 @@
 package io.qbauth.loadtest.driver;
 
 import io.qbauth.loadtest.server.AppCredentials;
+import io.qbauth.loadtest.server.UserAccount;
 import io.qbauth.config.TransportConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,12 @@ public final class RawDriver implements Driver {
     public Agent newAgent(AppCredentials app) {
         RawHttp raw = new RawHttp(http, app.baseUrl(), TransportConfig.DEFAULT_REQUEST_TIMEOUT);
         return new RawAgent(raw, app, staleMargin, herd);
+    }
+
+    /** One raw agent per user: each keeps one session by hand, all on the one {@code HttpClient}. */
+    @Override
+    public List<Agent> userAgents(AppCredentials app, List<UserAccount> users) {
+        return users.stream().map(user -> newAgent(app)).toList();
     }
 
     @Override

@@ -2,21 +2,29 @@ package io.qbauth.loadtest.driver;
 
 import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
+import io.qbauth.UserPool;
 import io.qbauth.adapter.codec.jackson.JacksonJsonCodec;
 import io.qbauth.adapter.transport.jdk.JdkAuthTransport;
 import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.config.RefreshPolicy;
+import io.qbauth.config.UserPoolConfig;
+import io.qbauth.domain.Credentials;
 import io.qbauth.loadtest.server.AppCredentials;
+import io.qbauth.loadtest.server.UserAccount;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.config.TransportConfig;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
  * The qbauth SDK on one transport. Every agent is its own {@link QbAuthClient} (its own session cache), and all of
- * them share one transport and one codec, as an application that serves many users would.
+ * them share one transport and one codec, as an application that serves many users would. {@link #userAgents}
+ * gives the users of one {@link UserPool} on the same transport and codec instead: one session per user in one
+ * pool, as the SDK offers a backend acting for many users at once.
  */
 public final class SdkDriver implements Driver {
 
@@ -43,6 +51,8 @@ public final class SdkDriver implements Driver {
     private final Transport kind;
     private final RefreshPolicy refreshPolicy;
     private final UnaryOperator<QbAuth.Builder> instrumentation;
+    private final UnaryOperator<QbAuth.Builder> poolInstrumentation;
+    private final List<UserPool> pools = new CopyOnWriteArrayList<>();
     private final AuthTransport transport;
     private final JsonCodec codec = new JacksonJsonCodec();
 
@@ -50,11 +60,15 @@ public final class SdkDriver implements Driver {
      * @param kind            the transport
      * @param refreshPolicy   when clients re-create sessions (scaled to the emulator's short TTL)
      * @param instrumentation applied to every client builder last (metrics), or {@link UnaryOperator#identity()}
+     * @param poolInstrumentation the same for every user-pool builder (its own metric tags, so pool and clients
+     *                        stay apart)
      */
-    public SdkDriver(Transport kind, RefreshPolicy refreshPolicy, UnaryOperator<QbAuth.Builder> instrumentation) {
+    public SdkDriver(Transport kind, RefreshPolicy refreshPolicy, UnaryOperator<QbAuth.Builder> instrumentation,
+            UnaryOperator<QbAuth.Builder> poolInstrumentation) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.refreshPolicy = Objects.requireNonNull(refreshPolicy, "refreshPolicy");
         this.instrumentation = Objects.requireNonNull(instrumentation, "instrumentation");
+        this.poolInstrumentation = Objects.requireNonNull(poolInstrumentation, "poolInstrumentation");
         this.transport = kind.create(TransportConfig.defaults());
     }
 
@@ -65,7 +79,26 @@ public final class SdkDriver implements Driver {
 
     @Override
     public Agent newAgent(AppCredentials app) {
-        QbAuth.Builder builder = QbAuth.builder()
+        return new SdkAgent(instrumentation.apply(builder(app)).build());
+    }
+
+    /**
+     * The users of one new {@link UserPool} for {@code app}, which holds all of them ({@code maxIdentities} = their
+     * number, so none is evicted): each is keyed by its login and signs in with its login and password.
+     */
+    @Override
+    public List<Agent> userAgents(AppCredentials app, List<UserAccount> users) {
+        UserPool pool = poolInstrumentation.apply(builder(app))
+                .buildUserPool(UserPoolConfig.builder().maxIdentities(Math.max(1, users.size())).build());
+        pools.add(pool);
+        return users.stream()
+                .<Agent>map(user -> new PooledAgent(pool.forUser(user.login(),
+                        Credentials.login(user.login(), user.password()))))
+                .toList();
+    }
+
+    private QbAuth.Builder builder(AppCredentials app) {
+        return QbAuth.builder()
                 .endpoint(app.baseUrl())
                 .allowPlainHttp("http".equalsIgnoreCase(app.baseUrl().getScheme()))
                 .applicationId(app.id())
@@ -74,11 +107,11 @@ public final class SdkDriver implements Driver {
                 .refreshPolicy(refreshPolicy)
                 .transport(transport)
                 .codec(codec);
-        return new SdkAgent(instrumentation.apply(builder).build());
     }
 
     @Override
     public void close() {
+        pools.forEach(UserPool::close);
         transport.close();
     }
 

@@ -30,8 +30,10 @@ import java.util.Optional;
 /**
  * The default simulation: for each client (the SDK on each chosen transport, and the raw {@code HttpClient}
  * baseline), side by side and at the same rates, first the login storm (open model, plus a trickle of sign-ups),
- * then the session refresh (closed model, sessions expiring between waves), then the single-flight check. Each
- * client has its own applications on the target, so counters never mix.
+ * then the session refresh, then the many users (both closed models, sessions expiring between waves), with a
+ * single-flight check after each. The many users run after the session refresh, not beside it, so neither load
+ * bends the other's latencies. Each client has its own applications on the
+ * target, so counters never mix.
  *
  * <p>Every SDK client is instrumented with {@code auth-metrics} ({@link SdkMetrics}); the Prometheus scrape is saved
  * beside the report.
@@ -77,8 +79,17 @@ public class AuthLoadSimulation extends Simulation {
         for (String client : config.clients()) {
             PopulationBuilder refresh = Scenarios.sessionRefresh(run, client)
                     .injectClosed(constantConcurrentUsers(config.users()).during(config.refreshDuration()));
+            List<PopulationBuilder> afterRefresh = new ArrayList<>();
             if (config.inProcessEmulator()) {
-                refresh = refresh.andThen(Scenarios.singleFlightCheck(run, client).injectOpen(atOnceUsers(1)));
+                afterRefresh.add(Scenarios.singleFlightCheck(run, client).injectOpen(atOnceUsers(1)));
+            }
+            if (config.manyUsers()) {
+                afterRefresh.add(Scenarios.manyUsers(run, client)
+                        .injectClosed(constantConcurrentUsers(config.poolCallers()).during(config.poolDuration()))
+                        .andThen(Scenarios.manyUsersCheck(run, client).injectOpen(atOnceUsers(1))));
+            }
+            if (!afterRefresh.isEmpty()) {
+                refresh = refresh.andThen(afterRefresh);
             }
             populations.add(Scenarios.loginStorm(run, client)
                     .injectOpen(rampUsersPerSec(1).to(config.rate()).during(config.ramp()),
@@ -111,13 +122,21 @@ public class AuthLoadSimulation extends Simulation {
                 assertions.add(details(client, RequestNames.REFRESH, check).allRequests().count().is(1L));
                 assertions.add(details(client, RequestNames.REFRESH, check).failedRequests().count().is(0L));
             }
+            if (config.manyUsers()) {
+                String check = RequestNames.SINGLE_FLIGHT_CHECK;
+                RequestNames.REFRESH_CALLS.forEach(name -> assertions.add(details(client, RequestNames.MANY_USERS,
+                        name).responseTime().percentile(99.0).lt(p99)));
+                assertions.add(details(client, RequestNames.MANY_USERS, check).allRequests().count().is(1L));
+                assertions.add(details(client, RequestNames.MANY_USERS, check).failedRequests().count().is(0L));
+            }
         }
         return assertions;
     }
 
     private Duration maxDuration() {
-        return config.ramp().plus(config.stormDuration()).plus(config.refreshDuration()).plus(config.idleWindow())
-                .plus(MAX_DURATION_MARGIN);
+        Duration manyUsers = config.manyUsers() ? config.poolDuration() : Duration.ZERO;
+        return config.ramp().plus(config.stormDuration()).plus(config.refreshDuration()).plus(manyUsers)
+                .plus(config.idleWindow()).plus(MAX_DURATION_MARGIN);
     }
 
     private void writeSummary() {
@@ -128,9 +147,20 @@ public class AuthLoadSimulation extends Simulation {
                 config.stormDuration().toSeconds(), config.signUpEvery(), config.users(), config.identities(),
                 config.refreshDuration().toSeconds(), config.sessionTtl().toSeconds(),
                 config.activeWindow().toSeconds(), config.idleWindow().toSeconds(), config.p99().toMillis()));
+        if (config.manyUsers()) {
+            notes.add(String.format(Locale.ROOT, "many users: %d users in one pool per SDK client (one session "
+                            + "each), %d virtual users, %d per user, %d ms think time, %ds after the session refresh, "
+                            + "waves %d ms + %ds idle", config.poolUsers(), config.poolCallers(),
+                    config.poolCallersPerUser(), config.poolThink().toMillis(), config.poolDuration().toSeconds(),
+                    config.poolActiveWindow().toMillis(), config.idleWindow().toSeconds()));
+        }
         run.verdicts().values().stream().sorted(Comparator.comparing(SingleFlightVerdict::client))
                 .forEach(verdict -> notes.add("single-flight " + verdict.describe()));
         notes.addAll(metrics.summaryLines(config.clients()));
+        if (config.manyUsers()) {
+            notes.addAll(metrics.summaryLines(config.clients().stream()
+                    .map(client -> client + LoadRun.POOL_SUFFIX).toList()));
+        }
         if (!config.inProcessEmulator()) {
             notes.add("single-flight: not checked (a remote target has no session counters)");
         }

@@ -9,6 +9,8 @@ final class RequestNames {
     static final String STORM = "storm";
     /** The group of the session-refresh requests and the single-flight check, inside the client's group. */
     static final String REFRESH = "refresh";
+    /** The group of the many-users requests and their single-flight check, inside the client's group. */
+    static final String MANY_USERS = "many-users";
 
     static final String CREATE_APP_SESSION = "create-app-session";
     static final String LOGIN = "login";
@@ -23,7 +25,7 @@ final class RequestNames {
     /** The login-storm calls every client makes, whatever the settings (sign-up aside). */
     static final List<String> STORM_CALLS = List.of(CREATE_APP_SESSION, LOGIN, LOGIN_EMAIL, API_CALL,
             DESTROY_SESSION);
-    /** The session-refresh calls every client makes. */
+    /** The session-refresh (and many-users) calls every client makes. */
     static final List<String> REFRESH_CALLS = List.of(API_CALL, GET_SESSION);
 
     private RequestNames() {

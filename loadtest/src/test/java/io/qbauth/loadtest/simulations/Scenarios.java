@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 
 /**
  * The scenarios, the same for every client; each runs inside a group named after the client, then one named after
- * the phase ({@code storm} or {@code refresh}), so Gatling's report and assertions show
+ * the phase ({@code storm}, {@code refresh} or {@code many-users}), so Gatling's report and assertions show
  * {@code sdk-jdk / storm / login} beside {@code raw / storm / login}.
  */
 final class Scenarios {
@@ -77,33 +77,65 @@ final class Scenarios {
      * of each wave meets an expired session, which the client re-creates once for all of them.
      */
     static ScenarioBuilder sessionRefresh(LoadRun run, String client) {
+        return scenario("session-refresh " + client).group(client).on(group(RequestNames.REFRESH).on(
+                waves(run, run.waves(), run.config().think(), () -> run.nextIdentity(client))));
+    }
+
+    /**
+     * Thousands of users, each with its own session in the client's one user pool (the raw baseline: one hand-kept
+     * session each), after the session refresh, in waves at most half a TTL long: each virtual user takes the next
+     * user (a few virtual users per user) and calls as in the session refresh. Every session expires between waves;
+     * each wave re-creates, once, the session of every user it reaches.
+     */
+    static ScenarioBuilder manyUsers(LoadRun run, String client) {
+        return scenario("many-users " + client).group(client).on(group(RequestNames.MANY_USERS).on(
+                waves(run, run.poolWaves(), run.config().poolThink(), () -> run.nextPoolUser(client))));
+    }
+
+    /** One synthetic request after the session-refresh phase: OK when single-flight held for the client. */
+    static ScenarioBuilder singleFlightCheck(LoadRun run, String client) {
+        return check(run, client, RequestNames.REFRESH, Workload.SESSION_REFRESH, run.config().identities(),
+                run.waves());
+    }
+
+    /** One synthetic request after the many-users phase: OK when single-flight held for each of the client's users. */
+    static ScenarioBuilder manyUsersCheck(LoadRun run, String client) {
+        return check(run, client, RequestNames.MANY_USERS, Workload.MANY_USERS, run.config().poolUsers(),
+                run.poolWaves());
+    }
+
+    private static ScenarioBuilder check(LoadRun run, String client, String phase, Workload workload,
+            int identities, ExpiryWaves waves) {
+        String label = phase.equals(RequestNames.REFRESH) ? client : client + " " + phase;
+        return scenario("single-flight-check " + label).group(client).on(group(phase).on(
+                exec(timed(run.stats(), SINGLE_FLIGHT_CHECK, session -> {
+                    SingleFlightVerdict verdict = new SingleFlightVerdict(label,
+                            run.target().sessionsCreated(client, workload).orElse(0), identities,
+                            Math.max(0, waves.wavesEntered() - 1));
+                    run.recordVerdict(verdict);
+                    return verdict.asStage();
+                }))));
+    }
+
+    /**
+     * The rhythm of {@code waves} on identities from {@code next}: call in a wave (pausing {@code think} after each
+     * call), else wait for the next one.
+     */
+    private static ChainBuilder waves(LoadRun run, ExpiryWaves waves, Duration think,
+            Supplier<SharedIdentity> next) {
         CallStats stats = run.stats();
-        Duration think = run.config().think();
         ChainBuilder calls = exec(timed(stats, API_CALL, session -> identity(session).userId()
                 .thenCompose(id -> identity(session).agent().apiCall(userPath(id)))))
                 .pause(think)
                 .exec(timed(stats, GET_SESSION, session -> identity(session).userId()
                         .thenCompose(id -> identity(session).agent().getSession())))
                 .pause(think);
-        ChainBuilder chain = exec(session -> session
-                .set(IDENTITY, run.nextIdentity(client))
-                .set(STEP, run.waves().next(System.currentTimeMillis())))
+        return exec(session -> session
+                .set(IDENTITY, next.get())
+                .set(STEP, waves.next(System.currentTimeMillis())))
                 .exec(doIfOrElse(session -> step(session).call())
                         .then(calls)
                         .orElse(pause(session -> Duration.ofMillis(step(session).waitMillis()))));
-        return scenario("session-refresh " + client).group(client).on(group(RequestNames.REFRESH).on(chain));
-    }
-
-    /** One synthetic request after the session-refresh phase: OK when single-flight held for the client. */
-    static ScenarioBuilder singleFlightCheck(LoadRun run, String client) {
-        return scenario("single-flight-check " + client).group(client).on(group(RequestNames.REFRESH).on(
-                exec(timed(run.stats(), SINGLE_FLIGHT_CHECK, session -> {
-                    SingleFlightVerdict verdict = new SingleFlightVerdict(client,
-                            run.target().sessionsCreated(client, Workload.SESSION_REFRESH).orElse(0),
-                            run.config().identities(), Math.max(0, run.waves().wavesEntered() - 1));
-                    run.recordVerdict(verdict);
-                    return verdict.asStage();
-                }))));
     }
 
     private static ChainBuilder arrive(LoadRun run, String client, Supplier<UserAccount> user) {

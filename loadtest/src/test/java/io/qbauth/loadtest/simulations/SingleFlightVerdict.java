@@ -4,14 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The single-flight property of one client under load, from the server's counters: over the session-refresh
- * phase, sessions created must not exceed identities x (expiry windows + 1). Each identity's sessions expire in
+ * The single-flight property of one client under load, from the server's counters: over the session-refresh (or
+ * many-users) phase, sessions created must not exceed identities (users) x (expiry windows + 1). Each identity's sessions expire in
  * every idle gap between waves (the expiry windows, {@code waves - 1}), and one creation per identity per wave is
  * what single-flight allows; without it, every virtual user that meets the expired session creates its own.
  *
- * @param client           the client
- * @param sessionsCreated  sessions the server created for the client's session-refresh application
- * @param identities       shared identities
+ * @param client           the client (and the phase, for the many users)
+ * @param sessionsCreated  sessions the server created for the client's application of the phase
+ * @param identities       shared identities, or the many users
  * @param expiryWindows    times the sessions expired during the phase
  */
 record SingleFlightVerdict(String client, long sessionsCreated, int identities, int expiryWindows) {
