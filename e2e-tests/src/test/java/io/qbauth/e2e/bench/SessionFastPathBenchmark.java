@@ -80,6 +80,12 @@ public class SessionFastPathBenchmark {
         return client.execute(request).toCompletableFuture().join();
     }
 
+    /** Pool: the lookup of a held identity ({@code forUser}, lock-free) and its current session, no request. */
+    @Benchmark
+    public Optional<Session> poolForUserAndCurrentSession() {
+        return pool.forUser("user-4242", credentials).currentSession();
+    }
+
     /** Pool: lookup of a held identity and its session on the fast path (lease, acquire, release), no request. */
     @Benchmark
     public MintedToken poolLookupAndFastPath() {
