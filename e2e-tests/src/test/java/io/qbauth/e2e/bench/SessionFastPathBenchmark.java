@@ -80,6 +80,12 @@ public class SessionFastPathBenchmark {
         return client.execute(request).toCompletableFuture().join();
     }
 
+    /** Pool: a kept handle's lookup of its held identity in the registry and its current session, no request. */
+    @Benchmark
+    public Optional<Session> poolHeldUserCurrentSession() {
+        return pooled.currentSession();
+    }
+
     /** Pool: the lookup of a held identity ({@code forUser}, lock-free) and its current session, no request. */
     @Benchmark
     public Optional<Session> poolForUserAndCurrentSession() {
