@@ -100,7 +100,7 @@ public final class ClientOperations {
     private SessionKind current() {
         try {
             return currentKind.get();
-        } catch (RuntimeException e) { // never fails today; an event must not fail the call it describes
+        } catch (Throwable e) { // never fails today; an event must not fail the call it describes
             return null;
         }
     }

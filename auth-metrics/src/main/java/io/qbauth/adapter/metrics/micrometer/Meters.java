@@ -108,7 +108,7 @@ final class Meters {
     long start() {
         try {
             return clock.monotonicTime();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry's clock is the application's
             dropped("clock", e);
             return NO_START;
         }
@@ -120,7 +120,7 @@ final class Meters {
         try {
             operations.get(new OperationTags(operation, sessionKind, authMethod, outcome, exception))
                     .record(duration);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry and its filters are the application's: metrics never break a call
             dropped(QbAuthMetrics.OPERATIONS, e);
         }
     }
@@ -133,7 +133,7 @@ final class Meters {
         try {
             httpRequests.get(new HttpTags(method, uri, status, outcome, exception, clientName))
                     .record(elapsed(start), TimeUnit.NANOSECONDS);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry and its filters are the application's: metrics never break a call
             dropped(QbAuthMetrics.HTTP_CLIENT_REQUESTS, e);
         }
     }
@@ -145,7 +145,7 @@ final class Meters {
         try {
             creationTimes.withTags(SESSION_KIND, sessionKind, AUTH_METHOD, authMethod, OUTCOME, result)
                     .record(duration);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry and its filters are the application's: metrics never break a call
             dropped(QbAuthMetrics.SESSION_CREATION, e);
         }
     }

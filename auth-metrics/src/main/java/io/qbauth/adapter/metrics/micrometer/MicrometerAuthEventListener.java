@@ -35,7 +35,7 @@ final class MicrometerAuthEventListener implements AuthEventListener {
     public void onEvent(AuthEvent event) {
         try {
             count(event);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry and its filters are the application's: never break the publisher
             Meters.dropped("an AuthEvent", e);
         }
     }

@@ -56,7 +56,7 @@ final class ResolvedTimers<K extends ResolvedTimers.Key> {
                 }
             });
             return true;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // the registry is the application's
             Meters.dropped("the timer cache (every sample resolves its timer)", e);
             return false;
         }

@@ -55,6 +55,35 @@ class MetricsNeverThrowTest {
     }
 
     @Test
+    void a_registry_and_a_clock_that_throw_errors_drop_samples_and_break_no_call() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, new Clock() {
+            @Override
+            public long wallTime() {
+                return 0;
+            }
+
+            @Override
+            public long monotonicTime() {
+                throw new LinkageError("broken clock");
+            }
+        });
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                if (id.getName().equals("qbauth.logins")) {
+                    throw new LinkageError("broken filter");
+                }
+                return id;
+            }
+        });
+
+        assertThat(journey(QbAuthMetrics.instrument(QbAuth.builder(), registry)).id())
+                .isEqualTo(InMemoryQuickBlox.USER_ID);
+        assertThat(registry.get("qbauth.reauth.replays").counter().count()).isEqualTo(1);
+        assertThat(registry.find("qbauth.logins").counter()).isNull();
+    }
+
+    @Test
     void a_listener_that_throws_next_to_the_metrics_breaks_neither() {
         MeterRegistry registry = new SimpleMeterRegistry();
         QbAuth.Builder builder = QbAuthMetrics.instrument(QbAuth.builder(), registry)

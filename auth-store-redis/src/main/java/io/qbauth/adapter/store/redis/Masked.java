@@ -34,7 +34,7 @@ final class Masked {
         RedisURI parsed;
         try {
             parsed = RedisURI.create(uri);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // Lettuce's own parser on a string, no application code: an Error is not bad input
             throw new ConfigurationException("uri is not a valid Redis URI (" + e.getClass().getSimpleName() + ")");
         }
         if (parsed.getHost() == null || parsed.getHost().isBlank()) {

@@ -212,7 +212,7 @@ final class RedisLink implements AutoCloseable {
             Function<RedisAsyncCommands<String, String>, CompletableFuture<T>> call) {
         try {
             return call.apply(c.async());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // whatever Lettuce throws while sending fails the stage: no caller is left waiting
             return CompletableFuture.failedFuture(e);
         }
     }

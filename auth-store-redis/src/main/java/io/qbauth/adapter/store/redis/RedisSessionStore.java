@@ -145,14 +145,15 @@ public final class RedisSessionStore implements SharedSessionStore {
             return invalid("lease and session are required");
         }
         FleetKeys keys = new FleetKeys(prefix, lease.identity());
-        long ttlMs = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
+        long ttlMs;
         String sealed;
-        try {
+        try { // the clock and the cipher are the application's: whatever they throw fails the stage
+            ttlMs = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toMillis());
             sealed = Base64.getEncoder().encodeToString(
                     cipher.seal(SessionBytes.encode(session), keys.associatedData(lease.generation())));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             return CompletableFuture.failedFuture(new SharedStoreException(SharedStoreException.Reason.REJECTED,
-                    "publish: the cipher failed (" + e.getClass().getSimpleName() + ")", e));
+                    "publish: the clock or the cipher failed (" + e.getClass().getSimpleName() + ")", e));
         }
         String message = Waiters.key(lease.identity()) + " " + lease.generation();
         return link.<List<Object>>eval(Script.PUBLISH, ScriptOutputType.MULTI,
@@ -204,7 +205,12 @@ public final class RedisSessionStore implements SharedSessionStore {
         if (identity == null || seen == null || expiresAt == null) {
             return invalid("identity, seen and expiresAt are required");
         }
-        long ttlMs = Duration.between(clock.instant(), expiresAt).toMillis();
+        long ttlMs;
+        try {
+            ttlMs = Duration.between(clock.instant(), expiresAt).toMillis();
+        } catch (Throwable e) { // the application's clock: fail the stage, never throw
+            return CompletableFuture.failedFuture(e);
+        }
         if (ttlMs <= 0) {
             return CompletableFuture.completedFuture(false);
         }
