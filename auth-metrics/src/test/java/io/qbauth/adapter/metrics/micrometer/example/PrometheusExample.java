@@ -68,7 +68,7 @@ public final class PrometheusExample implements AutoCloseable {
         return registry;
     }
 
-    /** Where Prometheus scrapes, e.g. {@code http://127.0.0.1:41234/metrics}. */
+    /** Where Prometheus scrapes, e.g. {@code http://127.0.0.1:<port>/metrics}. */
     public URI metricsUri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics");
     }
