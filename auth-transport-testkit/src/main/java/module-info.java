@@ -13,6 +13,7 @@ module io.qbauth.testkit {
 
     exports io.qbauth.testkit;
     exports io.qbauth.testkit.transport;
+    exports io.qbauth.testkit.redis;
 
     // JUnit calls the contract's package-private test methods reflectively
     opens io.qbauth.testkit.transport to org.junit.platform.commons;

@@ -1,5 +1,8 @@
 package io.qbauth.adapter.store.redis;
 
+import io.qbauth.testkit.redis.RedisServerProcess;
+import io.qbauth.testkit.redis.TcpProxy;
+
 import static io.qbauth.adapter.store.redis.TestSessions.session;
 import static io.qbauth.adapter.store.redis.TestSessions.token;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,8 @@
 package io.qbauth.adapter.store.redis;
 
+import io.qbauth.testkit.redis.RedisServerProcess;
+import io.qbauth.testkit.redis.TcpProxy;
+
 import static io.qbauth.adapter.store.redis.TestSessions.await;
 import static io.qbauth.adapter.store.redis.TestSessions.identity;
 import static io.qbauth.adapter.store.redis.TestSessions.session;

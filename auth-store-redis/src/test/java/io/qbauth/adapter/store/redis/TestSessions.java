@@ -1,5 +1,8 @@
 package io.qbauth.adapter.store.redis;
 
+import io.qbauth.testkit.redis.RedisServerProcess;
+import io.qbauth.testkit.redis.TcpProxy;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.qbauth.domain.Session;

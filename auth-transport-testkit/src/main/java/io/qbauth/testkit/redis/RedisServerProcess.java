@@ -1,4 +1,4 @@
-package io.qbauth.adapter.store.redis;
+package io.qbauth.testkit.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * port, never a system service. It can be stopped, killed with SIGKILL and started again on the same port.
  * When no {@code redis-server} is installed the test fails (CI installs it: .ci/run); it never skips.
  */
-final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+public final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback {
 
     private final String password;
@@ -37,12 +37,12 @@ final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, B
     private boolean perTest;
 
     /** A server without a password. */
-    RedisServerProcess() {
+    public RedisServerProcess() {
         this(null);
     }
 
     /** A server that requires {@code password} ({@code requirepass}). */
-    RedisServerProcess(String password) {
+    public RedisServerProcess(String password) {
         this.password = password;
     }
 
@@ -86,16 +86,17 @@ final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /** {@code redis://[:password@]127.0.0.1:port}. */
-    String uri() {
+    public String uri() {
         return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
-    int port() {
+    /** The loopback port the server listens on (fixed for this extension's life, across restarts). */
+    public int port() {
         return port;
     }
 
     /** Starts the server on this extension's port and waits (at most 10 s) until it answers PING. */
-    synchronized void start() throws IOException, InterruptedException {
+    public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -119,7 +120,7 @@ final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /** Stops the server (SIGTERM) and waits for it to end. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -129,14 +130,14 @@ final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /** Kills the server with SIGKILL, as a crash would, and waits for it to end. */
-    synchronized void kill9() throws InterruptedException {
+    public synchronized void kill9() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
     /** Sends one inline command and returns the first line of the reply (e.g. {@code +PONG}). */
-    String command(String inline) throws IOException {
+    public String command(String inline) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
             socket.setSoTimeout(2000);

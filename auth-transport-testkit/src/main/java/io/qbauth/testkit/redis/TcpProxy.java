@@ -1,4 +1,4 @@
-package io.qbauth.adapter.store.redis;
+package io.qbauth.testkit.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,32 +15,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * refuse new ones (the network between an instance and Redis fails while Redis itself runs on), then let them through
  * again. Virtual threads pump the bytes.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
 
-    TcpProxy(int target) throws IOException {
+    /**
+     * Starts a proxy on a free loopback port forwarding to {@code target} on loopback.
+     *
+     * @throws IOException when no port can be bound
+     */
+    public TcpProxy(int target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("tcp-proxy-accept").start(this::accept);
     }
 
-    int port() {
+    /** The loopback port clients connect to. */
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Cuts every live connection and refuses new ones until {@link #heal()}. */
-    void cut() {
+    public void cut() {
         refusing = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
     /** Lets connections through again. */
-    void heal() {
+    public void heal() {
         refusing = false;
     }
 
