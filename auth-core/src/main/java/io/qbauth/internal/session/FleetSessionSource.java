@@ -51,7 +51,12 @@ import java.util.function.Function;
 public final class FleetSessionSource implements SessionSource {
 
     private static final System.Logger LOG = System.getLogger(FleetSessionSource.class.getName());
-    private static final int MAX_ROUNDS = 4;
+    private static final int MAX_ROUNDS = 16;
+    /**
+     * The longest one wait for a holder's publication lasts before the lease is asked again: a holder that gave the
+     * lease up without publishing (its creation failed, the fleet is backing off) wakes nobody.
+     */
+    private static final long MAX_HELD_WAIT_MILLIS = 1_000;
     /** The fleet-wide back-off after a 429 without a {@code Retry-After}. */
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     /** The least time between two {@code extend}s of one identity's stored lifetime (docs/FLEET.md §8). */
@@ -249,7 +254,8 @@ public final class FleetSessionSource implements SessionSource {
                 case LeaseOutcome.Granted granted -> unlessBackingOff(identity, fleet, granted.lease());
                 case LeaseOutcome.Held held -> {
                     long leftMillis = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-                    Duration wait = Duration.ofMillis(Math.min(leftMillis, held.remaining().toMillis() + 100));
+                    Duration wait = Duration.ofMillis(Math.min(Math.min(leftMillis, MAX_HELD_WAIT_MILLIS),
+                            held.remaining().toMillis() + 100));
                     yield store.awaitNewer(fleet, known, wait).toCompletableFuture().thenCompose(found ->
                             found.isPresent() && adoptable(before, found.get())
                                     ? adopted(fleet, found.get(), FleetOutcome.JOINED)
