@@ -11,6 +11,8 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.qbauth.PooledUser;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.Session;
 import io.qbauth.e2e.support.ProviderTokens;
@@ -88,6 +90,25 @@ class FleetSharingE2eTest {
                     .contains(tokens.iterator().next());
         }
         assertNothingReadableIn(tokens, List.of(QuickBloxFixture.AUTH_SECRET));
+
+        // the hot path: a valid session in memory is used as it is, Redis is not asked
+        RedisClient client = RedisClient.create();
+        try (StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create(redis.uri()))) {
+            long idle = -commandsProcessed(connection) + commandsProcessed(connection); // the INFO itself
+            long before = commandsProcessed(connection);
+            List<CompletableFuture<ApiResponse>> hot = new ArrayList<>();
+            for (int call = 0; call < 50; call++) {
+                for (FleetInstance instance : clients) {
+                    hot.add(instance.client().execute(ApiRequest.get("/session.json")).toCompletableFuture());
+                }
+            }
+            joinAll(hot);
+            assertThat(commandsProcessed(connection) - before).as("Redis commands during 200 calls, beyond INFO")
+                    .isEqualTo(idle);
+        } finally {
+            client.shutdown();
+        }
+        assertThat(emulator.stats(APP_ID).sessionsCreated()).isEqualTo(1);
     }
 
     @Test
@@ -121,6 +142,13 @@ class FleetSharingE2eTest {
             secrets.add(ProviderTokens.facebook("fb-fleet-" + user));
         }
         assertNothingReadableIn(tokens, secrets);
+    }
+
+    /** Redis's own count of the commands it processed. */
+    private static long commandsProcessed(StatefulRedisConnection<String, String> connection) {
+        return connection.sync().info("stats").lines().filter(line -> line.startsWith("total_commands_processed:"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim())).findFirst()
+                .orElseThrow();
     }
 
     /** Scans every key and value in Redis: none holds a token, a secret, a pool key or a provider token. */
