@@ -12,8 +12,9 @@ public interface SessionSource {
     void discard(LiveSession session);
 
     /**
-     * The server rejected {@code live}, the current session of {@code identity} (401: it does not exist); the next
-     * {@link #create} replaces it. Called once per rejected session, on the caller's thread: must not block or throw.
+     * {@code live}, the current session of {@code identity}, is gone or going: the server rejected it (401: it does not
+     * exist), or a logout or destroy is ending it; the next {@link #create} replaces it. Called on the caller's thread:
+     * must not block or throw.
      */
     default void rejected(Identity identity, LiveSession live) {
     }

@@ -253,6 +253,7 @@ public final class SingleFlightSessionCache {
             }
             return Optional.empty();
         }
+        tell(() -> source.rejected(identity(), live)); // no longer the user's session: not to be shared as such
         reset(Identity.APPLICATION, live);
         return Optional.of(live);
     }
@@ -272,6 +273,7 @@ public final class SingleFlightSessionCache {
      */
     public Optional<LiveSession> beginDestroy() {
         Optional<LiveSession> current = current();
+        current.ifPresent(live -> tell(() -> source.rejected(identity(), live))); // about to end on the server
         reset(Identity.APPLICATION, null);
         return current;
     }

@@ -409,4 +409,13 @@ class SingleFlightSessionCacheTest {
 
         assertThat(source.notices).containsExactly("extended current", "rejected current");
     }
+
+    @Test
+    void the_source_hears_that_a_destroyed_session_is_going() {
+        cache.reset(APP, session("to-destroy", Duration.ofHours(1)));
+
+        cache.beginDestroy();
+
+        assertThat(source.notices).containsExactly("rejected to-destroy");
+    }
 }

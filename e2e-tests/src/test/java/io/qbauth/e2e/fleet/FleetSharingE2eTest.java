@@ -151,6 +151,43 @@ class FleetSharingE2eTest {
                 .orElseThrow();
     }
 
+    @Test
+    void a_pooled_user_destroyed_on_one_instance_is_gone_from_redis_and_the_fleet_shares_its_next_session() {
+        FleetInstance first = poolInstance();
+        FleetInstance second = poolInstance();
+        Credentials credentials = Credentials.facebook(ProviderTokens.facebook("fb-fleet-destroyed"));
+        Session shared = first.pool().forUser("app-user-d", credentials).getSession().toCompletableFuture().join();
+        assertThat(second.pool().forUser("app-user-d", credentials).getSession().toCompletableFuture().join().token())
+                .isEqualTo(shared.token());
+
+        first.pool().forUser("app-user-d", credentials).destroySession().toCompletableFuture().join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // the deletion is fire-and-forget: a bound
+        while (storedSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(storedSessions()).as("the destroyed session left Redis").isZero();
+
+        // the second instance still holds it: 401, one re-creation, published for the fleet
+        String own = "/users/" + shared.userId() + ".json";
+        assertThat(second.pool().forUser("app-user-d", credentials).execute(ApiRequest.get(own))
+                .toCompletableFuture().join().status()).isEqualTo(200);
+        Session next = poolInstance().pool().forUser("app-user-d", credentials).getSession().toCompletableFuture()
+                .join();
+        assertThat(next.token()).isNotEqualTo(shared.token());
+        assertThat(second.pool().forUser("app-user-d", credentials).currentSession()).map(Session::token)
+                .contains(next.token());
+        assertThat(emulator.stats(APP_ID).sessionsCreated()).isEqualTo(2);
+    }
+
+    private long storedSessions() {
+        RedisClient client = RedisClient.create();
+        try (StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create(redis.uri()))) {
+            return connection.sync().scan(ScanArgs.Builder.matches("qbauth:*:s").limit(1000)).getKeys().size();
+        } finally {
+            client.shutdown();
+        }
+    }
+
     /** Scans every key and value in Redis: none holds a token, a secret, a pool key or a provider token. */
     private void assertNothingReadableIn(Set<String> tokens, List<String> secrets) {
         RedisClient client = RedisClient.create();
