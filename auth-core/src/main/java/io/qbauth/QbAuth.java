@@ -168,7 +168,7 @@ public final class QbAuth {
         /**
          * Builds a {@link UserPool}: many users, each with its own session, on one transport, codec, signer and set of
          * listeners (see {@link UserPool}). Transport, codec, listeners and transport decorators apply as for
-         * {@link #build()}.
+         * {@link #build()}; with a {@link #sharedStore}, each user's session is shared with the fleet.
          *
          * @throws ConfigurationException as {@link #build()}, if {@code poolConfig} is null, or if a
          *                                {@link #credentialsSupplier} or {@link #sessionStore} was set: in a pool each
