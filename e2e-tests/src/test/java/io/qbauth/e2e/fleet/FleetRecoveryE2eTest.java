@@ -126,7 +126,7 @@ class FleetRecoveryE2eTest {
     @Test
     void a_429_makes_the_whole_fleet_back_off_then_one_creation_serves_it() {
         List<FleetInstance> clients = clients(redis.uri());
-        emulator.faults().set(Fault.rateLimited(Duration.ofSeconds(2)).on("POST", "/session.json").times(1));
+        emulator.faults().set(Fault.rateLimited(Duration.ofSeconds(4)).on("POST", "/session.json").times(1));
 
         Throwable first = failure(() -> clients.get(0).client().getSession());
         long requestsBefore = emulator.stats(APP_ID).requests();
