@@ -3,9 +3,11 @@ package io.qbauth.internal.wiring;
 import io.qbauth.config.QbAuthConfig;
 import io.qbauth.config.SessionStore;
 import io.qbauth.event.AuthEventListener;
+import io.qbauth.event.AuthInstrumentation;
 import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.internal.http.Redactor;
+import io.qbauth.internal.http.Tracing;
 import io.qbauth.internal.loader.ProviderLoader;
 import io.qbauth.internal.session.Events;
 import io.qbauth.internal.session.Identity;
@@ -45,6 +47,16 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
      */
     public static Wiring create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
                                 List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport) {
+        return create(config, transport, codec, listeners, decorateTransport, AuthInstrumentation.none());
+    }
+
+    /**
+     * As {@link #create(QbAuthConfig, AuthTransport, JsonCodec, List, UnaryOperator)}, every operation, acquisition,
+     * creation, exchange and replay traced through {@code instrumentation}.
+     */
+    public static Wiring create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
+                                List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport,
+                                AuthInstrumentation instrumentation) {
         ProviderLoader loader = ProviderLoader.standard();
         JsonCodec chosenCodec = codec != null ? codec : loader.codec();
         AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
@@ -58,7 +70,8 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
             throw e;
         }
         ErrorClassifier classifier = new ErrorClassifier(chosenCodec, config.clock(), new Redactor(config));
-        QuickBloxHttp http = new QuickBloxHttp(config, decorated, chosenCodec, classifier);
+        QuickBloxHttp http = new QuickBloxHttp(config, decorated, chosenCodec, classifier,
+                Tracing.of(instrumentation));
         SessionFactory sessions = new SessionFactory(config, http, chosenCodec, classifier, RequestSigner.of(config));
         return new Wiring(config, decorated, transport == null, chosenCodec, classifier, http, sessions,
                 new Events(listeners));
@@ -67,13 +80,13 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
     /** A session cache for {@code identity}, starting with {@code initial} (null for none), keeping it in {@code store}. */
     public SingleFlightSessionCache cache(Identity identity, LiveSession initial, SessionStore store) {
         return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), sessions, events, store, identity,
-                initial);
+                initial, http.tracing());
     }
 
     /** The re-authenticating executor of {@code cache}'s session. */
     public ReauthenticatingExecutor executor(SingleFlightSessionCache cache) {
         return new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),
-                config.refreshPolicy().fallbackTtl(), events);
+                config.refreshPolicy().fallbackTtl(), events, http.tracing());
     }
 
     /** Closes the transport if it is owned; a failure is logged, never thrown. */
