@@ -27,7 +27,6 @@ import io.qbauth.spi.AuthTransport;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +93,12 @@ public final class TracingOverheadBenchmark {
                     results.computeIfAbsent(name, key -> new ArrayList<>()).add(result);
                 }
             }
-            ClosedLoop.Result off = median(results.get(OFF));
+            ClosedLoop.Result off = ClosedLoop.median(results.get(OFF));
             System.out.println();
             System.out.println("| variant | callers | ops/s (median round) | p50 | p99 | CPU per call | vs off |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             for (String name : names) {
-                ClosedLoop.Result median = median(results.get(name));
+                ClosedLoop.Result median = ClosedLoop.median(results.get(name));
                 System.out.println(median.markdownRow() + String.format(" %.3f× |",
                         median.opsPerSecond() / off.opsPerSecond()));
             }
@@ -142,11 +141,6 @@ public final class TracingOverheadBenchmark {
         return registry;
     }
 
-    private static ClosedLoop.Result median(List<ClosedLoop.Result> results) {
-        List<ClosedLoop.Result> sorted = results.stream()
-                .sorted(Comparator.comparingDouble(ClosedLoop.Result::opsPerSecond)).toList();
-        return sorted.get(sorted.size() / 2);
-    }
 
     /** Accepts every observation and does nothing with it: what the instrumentation itself costs. */
     private static final class NoOpHandler implements ObservationHandler<Observation.Context> {
