@@ -224,6 +224,15 @@ class ObservationTreeTest {
             assertThat(recorder.children(joiner)).isEmpty();
         });
         assertThat(recorder.named(QbAuthObservations.HTTP_EXCHANGE)).hasSize(CALLERS + 1);
+        TestObservationRegistryAssert registryAssert = TestObservationRegistryAssert.assertThat(registry)
+                .hasNumberOfObservationsWithNameEqualTo(QbAuthObservations.OPERATION, CALLERS)
+                .hasNumberOfObservationsWithNameEqualTo(QbAuthObservations.SESSION_ACQUISITION, CALLERS)
+                .hasNumberOfObservationsWithNameEqualTo(QbAuthObservations.SESSION_CREATION, 1);
+        for (String name : List.of(QbAuthObservations.OPERATION, QbAuthObservations.SESSION_ACQUISITION,
+                QbAuthObservations.SESSION_CREATION, QbAuthObservations.HTTP_EXCHANGE)) {
+            registryAssert.forAllObservationsWithNameEqualTo(name, observation -> observation.doesNotHaveError()
+                    .hasLowCardinalityKeyValue("client.name", "qbauth"));
+        }
     }
 
     /** The roots recorded by the step, once every observation has stopped; all roots are operations. */
