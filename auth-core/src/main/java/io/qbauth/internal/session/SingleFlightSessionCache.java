@@ -76,7 +76,7 @@ import java.util.function.Supplier;
  *       has completed.</li>
  *   <li>With {@link Tracing} on, each acquisition is an {@link AuthActivity.SessionAcquisition} (cached, created,
  *       joined, refused) and each creation an {@link AuthActivity.SessionCreation} under the acquisition or
- *       operation that started it; a joiner names the creation's {@linkplain Flight#id() number}.</li>
+ *       operation that started it; a joiner names the number of the creation it joined.</li>
  * </ul>
  */
 public final class SingleFlightSessionCache {
