@@ -41,8 +41,9 @@ import java.util.function.UnaryOperator;
  * (64) closed-loop callers, three clients side by side in one run, rounds interleaved (the order rotates each
  * round): observations off (no instrumentation); on, with a handler that does nothing; on, through Micrometer
  * Tracing's OpenTelemetry bridge, every span sampled and exported to memory (cleared every 200 ms). All on the JDK
- * transport, one transport instance each. Prints every round, then each variant's median round and its ratio to
- * "off".
+ * transport, one transport instance each. Then the same three on an in-memory transport with one caller: what the
+ * instrumentation alone costs per call. Prints every round, then per group each variant's median round and the
+ * median of its per-round ratios to "off" (throughput and CPU per call).
  *
  * <p>Run: {@code ./mvnw -q -pl e2e-tests test-compile exec:exec@tracing} ({@code -Dbench.seconds=5
  * -Dbench.warmup=2 -Dbench.rounds=3}).
@@ -74,34 +75,25 @@ public final class TracingOverheadBenchmark {
             cleaner.scheduleAtFixedRate(exporter::reset, 200, 200, TimeUnit.MILLISECONDS);
 
             ApiRequest call = ApiRequest.get("/session.json");
-            Map<String, ClosedLoop.Operation> variants = new LinkedHashMap<>();
-            variants.put(OFF, operation(emulator, call, builder -> builder, opened));
-            variants.put(NO_OP, operation(emulator, call,
-                    builder -> QbAuthObservations.instrument(builder, noOp), opened));
-            variants.put(OTEL, operation(emulator, call,
-                    builder -> QbAuthObservations.instrument(builder, otel), opened));
-            for (ClosedLoop.Operation operation : variants.values()) {
-                ClosedLoop.run("JIT warm-up", callers, Duration.ZERO, warmup.multipliedBy(2), operation);
-            }
-            Map<String, List<ClosedLoop.Result>> results = new LinkedHashMap<>();
-            List<String> names = new ArrayList<>(variants.keySet());
-            for (int round = 0; round < rounds; round++) {
-                for (int i = 0; i < names.size(); i++) {
-                    String name = names.get((i + round) % names.size());
-                    ClosedLoop.Result result = ClosedLoop.run(name, callers, warmup, measure, variants.get(name));
-                    System.out.println("round " + round + ": " + result.row());
-                    results.computeIfAbsent(name, key -> new ArrayList<>()).add(result);
-                }
-            }
-            ClosedLoop.Result off = ClosedLoop.median(results.get(OFF));
-            System.out.println();
-            System.out.println("| variant | callers | ops/s (median round) | p50 | p99 | CPU per call | vs off |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-            for (String name : names) {
-                ClosedLoop.Result median = ClosedLoop.median(results.get(name));
-                System.out.println(median.markdownRow() + String.format(" %.3f× |",
-                        median.opsPerSecond() / off.opsPerSecond()));
-            }
+            Map<String, UnaryOperator<QbAuth.Builder>> instrumentations = new LinkedHashMap<>();
+            instrumentations.put(OFF, builder -> builder);
+            instrumentations.put(NO_OP, builder -> QbAuthObservations.instrument(builder, noOp));
+            instrumentations.put(OTEL, builder -> QbAuthObservations.instrument(builder, otel));
+            Map<String, ClosedLoop.Operation> http = new LinkedHashMap<>();
+            Map<String, ClosedLoop.Operation> inMemory = new LinkedHashMap<>();
+            instrumentations.forEach((name, instrument) -> {
+                AuthTransport transport = JdkAuthTransport.create(TransportConfig.defaults());
+                opened.add(transport);
+                http.put(name, operation(instrument.apply(QuickBloxFixture.client(emulator, transport)), call,
+                        opened));
+                inMemory.put(name, operation(instrument.apply(QuickBloxFixture.client(emulator,
+                        new CannedTransport())), call, opened));
+            });
+            Map<String, List<ClosedLoop.Result>> httpResults = run(http, callers, rounds, warmup, measure, "HTTP");
+            Map<String, List<ClosedLoop.Result>> memoryResults = run(inMemory, 1, rounds, warmup, measure,
+                    "in-memory transport");
+            summary("real HTTP to the emulator, " + callers + " callers", httpResults);
+            summary("in-memory transport, 1 caller (the instrumentation alone)", memoryResults);
         } finally {
             cleaner.shutdownNow();
             for (AutoCloseable closeable : opened.reversed()) {
@@ -110,12 +102,9 @@ public final class TracingOverheadBenchmark {
         }
     }
 
-    private static ClosedLoop.Operation operation(QbEmulator emulator, ApiRequest call,
-                                                  UnaryOperator<QbAuth.Builder> instrument,
+    private static ClosedLoop.Operation operation(QbAuth.Builder builder, ApiRequest call,
                                                   List<AutoCloseable> opened) {
-        AuthTransport transport = JdkAuthTransport.create(TransportConfig.defaults());
-        opened.add(transport);
-        QbAuthClient client = instrument.apply(QuickBloxFixture.client(emulator, transport)).build();
+        QbAuthClient client = builder.build();
         opened.add(client);
         client.blocking().createApplicationSession();
         return () -> {
@@ -123,6 +112,56 @@ public final class TracingOverheadBenchmark {
                 throw new IllegalStateException("unexpected status");
             }
         };
+    }
+
+    /** A JIT warm-up of each variant, then {@code rounds} rounds, the variants' order rotating each round. */
+    private static Map<String, List<ClosedLoop.Result>> run(Map<String, ClosedLoop.Operation> variants, int callers,
+                                                            int rounds, Duration warmup, Duration measure,
+                                                            String label) throws InterruptedException {
+        for (ClosedLoop.Operation operation : variants.values()) {
+            ClosedLoop.run("JIT warm-up", callers, Duration.ZERO, warmup.multipliedBy(2), operation);
+        }
+        Map<String, List<ClosedLoop.Result>> results = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(variants.keySet());
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((i + round) % names.size());
+                ClosedLoop.Result result = ClosedLoop.run(name, callers, warmup, measure, variants.get(name));
+                System.out.println(label + ", round " + round + ": " + result.row());
+                results.computeIfAbsent(name, key -> new ArrayList<>()).add(result);
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Each variant's median round, and the median over the rounds of its throughput and CPU per call divided by
+     * those of "off" in the same round: a ratio of neighbours in time, which the load of other processes on a
+     * shared machine disturbs far less than the throughputs themselves.
+     */
+    private static void summary(String title, Map<String, List<ClosedLoop.Result>> results) {
+        List<ClosedLoop.Result> off = results.get(OFF);
+        System.out.println();
+        System.out.println("### " + title);
+        System.out.println("| variant | callers | ops/s (median round) | p50 | p99 | CPU per call | throughput vs off "
+                + "(median of per-round ratios) | CPU per call vs off |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        results.forEach((name, rounds) -> {
+            double[] throughput = new double[rounds.size()];
+            double[] cpu = new double[rounds.size()];
+            for (int i = 0; i < rounds.size(); i++) {
+                throughput[i] = rounds.get(i).opsPerSecond() / off.get(i).opsPerSecond();
+                cpu[i] = rounds.get(i).cpuMicrosPerOperation() / off.get(i).cpuMicrosPerOperation();
+            }
+            System.out.println(ClosedLoop.median(rounds).markdownRow() + String.format(" %.3f× | %.3f× |",
+                    median(throughput), median(cpu)));
+        });
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static ObservationRegistry otel(InMemorySpanExporter exporter, List<AutoCloseable> opened) {
