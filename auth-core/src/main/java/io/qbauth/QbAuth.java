@@ -6,6 +6,7 @@ import io.qbauth.config.RefreshPolicy;
 import io.qbauth.config.SignatureAlgorithm;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.event.AuthEventListener;
+import io.qbauth.event.AuthInstrumentation;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
@@ -56,6 +57,7 @@ public final class QbAuth {
         private SessionStore sessionStore;
         private SharedSessionStore sharedStore;
         private final List<UnaryOperator<AuthTransport>> transportDecorators = new ArrayList<>();
+        private AuthInstrumentation instrumentation = AuthInstrumentation.none();
 
         private Builder() {
         }
@@ -99,6 +101,18 @@ public final class QbAuth {
 
         /** Adds a listener of session lifecycle events (repeatable; called in the order added). */
         public Builder listener(AuthEventListener value) { listeners.add(require(value, "listener")); return this; }
+
+        /**
+         * Traces the client: every operation, session acquisition and creation, HTTP exchange and replay is started
+         * and stopped on {@code value}, nested (e.g. {@code QbAuthObservations.instrumentation(observationRegistry)}
+         * of auth-metrics). One per client: a second call replaces the first. Default
+         * {@link AuthInstrumentation#none()}: nothing is built. A {@link UserPool} traces its acquisitions,
+         * creations and exchanges, without an operation around them.
+         */
+        public Builder instrumentation(AuthInstrumentation value) {
+            instrumentation = require(value, "instrumentation");
+            return this;
+        }
 
         /**
          * How to get user credentials again when a user session must be re-created. Without it, the credentials
@@ -162,7 +176,7 @@ public final class QbAuth {
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
                     credentialsSupplier, sessionStore != null ? sessionStore : SessionStore.inMemory(),
-                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore);
+                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore, instrumentation);
         }
 
         /**
@@ -188,7 +202,7 @@ public final class QbAuth {
             }
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return UserPool.create(Wiring.create(config.build(), transport, codec, List.copyOf(listeners),
-                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore), poolConfig);
+                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore, instrumentation), poolConfig);
         }
 
         private static <T> T decorate(T target, List<UnaryOperator<T>> decorators, String what) {
