@@ -1,25 +1,18 @@
 package io.qbauth.spring.boot.autoconfigure;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.qbauth.BlockingQbAuthClient;
 import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.UserPool;
-import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
-import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.config.QbAuthConfig;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
-import io.vertx.core.Vertx;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 
@@ -47,10 +40,9 @@ import org.springframework.context.annotation.Lazy;
         "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @EnableConfigurationProperties(QbAuthProperties.class)
-@Import({QbAuthAutoConfiguration.VertxTransportConfiguration.class,
-        QbAuthAutoConfiguration.JdkTransportConfiguration.class,
-        QbAuthAutoConfiguration.MetricsConfiguration.class,
-        QbAuthSanitizingConfiguration.class})
+// in this order: a Vert.x transport, if chosen, before the JDK one (each backs off when an AuthTransport exists)
+@Import({QbAuthVertxTransportConfiguration.class, QbAuthJdkTransportConfiguration.class,
+        QbAuthMetricsConfiguration.class, QbAuthSanitizingConfiguration.class})
 public class QbAuthAutoConfiguration {
 
     /** Created by Spring. */
@@ -109,53 +101,5 @@ public class QbAuthAutoConfiguration {
         QbAuth.Builder builder = QbAuth.builder().config(config).transport(transport);
         codec.ifAvailable(builder::codec);
         return builder;
-    }
-
-    /** The Vert.x transport, when auth-transport-vertx is present. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({VertxAuthTransport.class, Vertx.class})
-    @ConditionalOnMissingBean(AuthTransport.class)
-    static class VertxTransportConfiguration {
-
-        /** On the application's Vert.x, which stays the application's: closing the transport leaves it running. */
-        @Bean(destroyMethod = "close")
-        @ConditionalOnBean(Vertx.class)
-        @ConditionalOnTransportType({QbAuthProperties.TransportType.AUTO, QbAuthProperties.TransportType.VERTX})
-        AuthTransport qbAuthTransport(Vertx vertx, QbAuthConfig config) {
-            return QbAuthSettings.withTransportProperties(() -> VertxAuthTransport.create(vertx,
-                    config.transportConfig()));
-        }
-
-        /** {@code qbauth.transport.type=vertx} without a {@code Vertx} bean: a Vert.x of its own, closed with it. */
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean(Vertx.class)
-        @ConditionalOnTransportType(QbAuthProperties.TransportType.VERTX)
-        AuthTransport qbAuthOwnVertxTransport(QbAuthConfig config) {
-            return QbAuthSettings.withTransportProperties(() -> VertxAuthTransport.create(config.transportConfig()));
-        }
-    }
-
-    /** The JDK transport: the default. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingBean(AuthTransport.class)
-    @ConditionalOnTransportType({QbAuthProperties.TransportType.AUTO, QbAuthProperties.TransportType.JDK})
-    static class JdkTransportConfiguration {
-
-        @Bean(destroyMethod = "close")
-        AuthTransport qbAuthTransport(QbAuthConfig config) {
-            return DiscoveredTransports.jdk(config.transportConfig(), QbAuthAutoConfiguration.class.getClassLoader());
-        }
-    }
-
-    /** The qbauth meters on the application's registry. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({QbAuthMetrics.class, MeterRegistry.class})
-    @ConditionalOnBean(MeterRegistry.class)
-    static class MetricsConfiguration {
-
-        @Bean
-        QbAuthBuilderCustomizer qbAuthMetricsCustomizer(MeterRegistry registry) {
-            return builder -> QbAuthMetrics.instrument(builder, registry);
-        }
     }
 }
