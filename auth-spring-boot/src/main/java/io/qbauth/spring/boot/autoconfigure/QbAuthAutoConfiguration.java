@@ -5,6 +5,7 @@ import io.qbauth.QbAuth;
 import io.qbauth.QbAuthClient;
 import io.qbauth.UserPool;
 import io.qbauth.config.QbAuthConfig;
+import io.qbauth.config.UserPoolConfig;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,6 +81,14 @@ public class QbAuthAutoConfiguration {
         return client.blocking();
     }
 
+    /** The pool bounds from {@code qbauth.pool.*}: checked at start-up, though the pool itself is lazy. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "qbauth.pool.enabled", matchIfMissing = true)
+    public UserPoolConfig qbAuthUserPoolConfig(QbAuthProperties properties) {
+        return QbAuthSettings.poolConfig(properties.getPool());
+    }
+
     /**
      * The many-users pool ({@code qbauth.pool.*}) on the same transport. Lazy: no pool (and no sweeper thread)
      * unless something injects it; closed with the context.
@@ -88,12 +97,12 @@ public class QbAuthAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "qbauth.pool.enabled", matchIfMissing = true)
-    public UserPool qbAuthUserPool(QbAuthConfig config, QbAuthProperties properties, AuthTransport qbAuthTransport,
+    public UserPool qbAuthUserPool(QbAuthConfig config, UserPoolConfig poolConfig, AuthTransport qbAuthTransport,
                                    ObjectProvider<JsonCodec> codec,
                                    ObjectProvider<QbAuthBuilderCustomizer> customizers) {
         QbAuth.Builder builder = builder(config, qbAuthTransport, codec);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.buildUserPool(QbAuthSettings.poolConfig(properties.getPool()));
+        return builder.buildUserPool(poolConfig);
     }
 
     private static QbAuth.Builder builder(QbAuthConfig config, AuthTransport transport,
