@@ -131,6 +131,7 @@ class QbAuthAutoConfigurationTest {
         TestEmulator.runner(EMULATOR).withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
             context.getBean(BlockingQbAuthClient.class).createApplicationSession();
             MeterRegistry registry = context.getBean(MeterRegistry.class);
+            TestEmulator.awaitTrue(() -> registry.find(QbAuthMetrics.OPERATIONS).timer() != null);
             assertThat(registry.find(QbAuthMetrics.OPERATIONS).timer().count()).isEqualTo(1);
             assertThat(registry.find(QbAuthMetrics.HTTP_CLIENT_REQUESTS).timer().count()).isEqualTo(1);
         });
@@ -148,6 +149,7 @@ class QbAuthAutoConfigurationTest {
                 .withBean(QbAuthBuilderCustomizer.class, () -> builder -> builder.listener(events::add))
                 .run(context -> {
                     context.getBean(BlockingQbAuthClient.class).createApplicationSession();
+                    TestEmulator.awaitTrue(() -> events.stream().anyMatch(AuthEvent.SessionCreated.class::isInstance));
                     assertThat(events).anyMatch(AuthEvent.SessionCreated.class::isInstance);
                 });
     }

@@ -53,7 +53,9 @@ class QbAuthHealthIndicatorTest {
         TestEmulator.runner(EMULATOR).withPropertyValues("qbauth.auth-secret=not-the-secret").run(context -> {
             assertThatThrownBy(() -> context.getBean(BlockingQbAuthClient.class).createApplicationSession())
                     .isInstanceOf(ApplicationRejectedException.class);
-            Health health = context.getBean("qbauthHealthIndicator", HealthIndicator.class).health();
+            HealthIndicator indicator = context.getBean("qbauthHealthIndicator", HealthIndicator.class);
+            TestEmulator.awaitTrue(() -> indicator.health().getStatus().equals(Status.DOWN));
+            Health health = indicator.health();
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsEntry("lastCreationError", "ApplicationRejectedException")
                     .containsEntry("session", "none");

@@ -17,6 +17,17 @@ final class TestEmulator {
     private TestEmulator() {
     }
 
+    /**
+     * Waits, at most 10 s, until {@code condition} holds: the client notifies its listeners after it completes the
+     * call, possibly on another thread, so an event may arrive just after the call returned.
+     */
+    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     static QbEmulatorExtension extension() {
         return QbEmulatorExtension.builder()
                 .host("127.0.0.1")
