@@ -8,6 +8,7 @@ import io.qbauth.config.QbAuthConfig;
 import io.qbauth.config.UserPoolConfig;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.SharedSessionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -30,6 +31,9 @@ import org.springframework.context.annotation.Lazy;
  *   <li>{@link UserPool}, lazy: created only when something injects it ({@code qbauth.pool.enabled=false} removes
  *       it);</li>
  *   <li>with a {@code MeterRegistry} bean and auth-metrics present: the qbauth meters on that registry;</li>
+ *   <li>with auth-store-redis present and {@code qbauth.store.redis.uri} set: a {@code RedisSessionStore} shared by
+ *       the client and the pool (any {@code SharedSessionStore} bean of the application is used instead), closed with
+ *       the context;</li>
  *   <li>with Spring Boot's actuator: the secrets masked in {@code /actuator/env} and {@code /actuator/configprops}.</li>
  * </ul>
  * Every {@link QbAuthBuilderCustomizer} bean adjusts the builders last.
@@ -43,7 +47,7 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(QbAuthProperties.class)
 // in this order: a Vert.x transport, if chosen, before the JDK one (each backs off when an AuthTransport exists)
 @Import({QbAuthVertxTransportConfiguration.class, QbAuthJdkTransportConfiguration.class,
-        QbAuthMetricsConfiguration.class, QbAuthSanitizingConfiguration.class})
+        QbAuthMetricsConfiguration.class, QbAuthRedisStoreConfiguration.class, QbAuthSanitizingConfiguration.class})
 public class QbAuthAutoConfiguration {
 
     /** Created by Spring. */
@@ -66,10 +70,10 @@ public class QbAuthAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public QbAuthClient qbAuthClient(QbAuthConfig config, AuthTransport qbAuthTransport,
-                                     ObjectProvider<JsonCodec> codec,
+                                     ObjectProvider<JsonCodec> codec, ObjectProvider<SharedSessionStore> store,
                                      ObjectProvider<QbAuthBuilderCustomizer> customizers,
                                      SessionCreationRecorder creations) {
-        QbAuth.Builder builder = builder(config, qbAuthTransport, codec).listener(creations);
+        QbAuth.Builder builder = builder(config, qbAuthTransport, codec, store).listener(creations);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
@@ -98,17 +102,18 @@ public class QbAuthAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "qbauth.pool.enabled", matchIfMissing = true)
     public UserPool qbAuthUserPool(QbAuthConfig config, UserPoolConfig poolConfig, AuthTransport qbAuthTransport,
-                                   ObjectProvider<JsonCodec> codec,
+                                   ObjectProvider<JsonCodec> codec, ObjectProvider<SharedSessionStore> store,
                                    ObjectProvider<QbAuthBuilderCustomizer> customizers) {
-        QbAuth.Builder builder = builder(config, qbAuthTransport, codec);
+        QbAuth.Builder builder = builder(config, qbAuthTransport, codec, store);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.buildUserPool(poolConfig);
     }
 
     private static QbAuth.Builder builder(QbAuthConfig config, AuthTransport transport,
-                                          ObjectProvider<JsonCodec> codec) {
+                                          ObjectProvider<JsonCodec> codec, ObjectProvider<SharedSessionStore> store) {
         QbAuth.Builder builder = QbAuth.builder().config(config).transport(transport);
         codec.ifAvailable(builder::codec);
+        store.ifAvailable(builder::sharedStore);
         return builder;
     }
 }

@@ -31,9 +31,12 @@ public class QbAuthHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "qbauthHealthIndicator")
     public QbAuthHealthIndicator qbauthHealthIndicator(QbAuthClient client, ObjectProvider<QbAuthConfig> config,
-                                                       ObjectProvider<SessionCreationRecorder> creations) {
+                                                       ObjectProvider<SessionCreationRecorder> creations,
+                                                       ObjectProvider<StoreReachability> store) {
         QbAuthConfig known = config.getIfAvailable();
-        return new QbAuthHealthIndicator(client, creations.getIfAvailable(), null,
+        StoreReachability reachability = store.getIfAvailable();
+        return new QbAuthHealthIndicator(client, creations.getIfAvailable(),
+                reachability == null ? null : reachability::reachable,
                 known != null ? known.clock() : Clock.systemUTC());
     }
 }

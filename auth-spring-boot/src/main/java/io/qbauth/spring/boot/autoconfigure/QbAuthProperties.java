@@ -276,6 +276,9 @@ public class QbAuthProperties {
         /** The AES-256-GCM key that seals the sessions in Redis: 32 bytes, base64 (masked). */
         private String encryptionKey;
 
+        /** The bound of every Redis operation: a slow Redis never holds a caller longer (it then works locally). */
+        private Duration operationTimeout = Duration.ofMillis(500);
+
         /** @return see the field */
         public String getUri() { return uri; }
         /** @param uri see the field */
@@ -288,5 +291,9 @@ public class QbAuthProperties {
         public String getEncryptionKey() { return encryptionKey; }
         /** @param encryptionKey see the field */
         public void setEncryptionKey(String encryptionKey) { this.encryptionKey = encryptionKey; }
+        /** @return see the field */
+        public Duration getOperationTimeout() { return operationTimeout; }
+        /** @param operationTimeout see the field */
+        public void setOperationTimeout(Duration operationTimeout) { this.operationTimeout = operationTimeout; }
     }
 }

@@ -90,7 +90,7 @@ final class QbAuthSettings {
      * Runs {@code step}, rewriting a {@link ConfigurationException} whose message names fields of {@code fields}
      * into one that names their properties; the property at fault is the first one named.
      */
-    private static <T> T build(Map<String, String> fields, Supplier<T> step) {
+    static <T> T build(Map<String, String> fields, Supplier<T> step) {
         try {
             return step.get();
         } catch (ConfigurationException e) {
