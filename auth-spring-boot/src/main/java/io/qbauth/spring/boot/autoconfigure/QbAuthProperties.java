@@ -32,7 +32,7 @@ public class QbAuthProperties {
     /** The account key: the client then reads its API endpoint from /account_settings.json first (enterprise). */
     private String accountKey;
 
-    /** The server-side API key: enables signUpWithApiKey and UserPool tokens by API key (masked). */
+    /** The server-side API key: enables signUpWithApiKey (masked). */
     private String apiKey;
 
     /** The HMAC that signs session creation. */
