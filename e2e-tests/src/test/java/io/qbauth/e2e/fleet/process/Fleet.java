@@ -1,0 +1,109 @@
+package io.qbauth.e2e.fleet.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qbauth.e2e.support.QuickBloxFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Several member JVMs started together (in parallel: a JVM start is mostly waiting), and the commands the tests send
+ * to all of them at once. Closing it quits every member (killing those that do not quit).
+ */
+final class Fleet implements AutoCloseable {
+
+    /** How long one round of calls over every identity may take on every member. */
+    static final Duration ROUND_BOUND = Duration.ofSeconds(60);
+
+    private final List<MemberProcess> members;
+
+    private Fleet(List<MemberProcess> members) {
+        this.members = members;
+    }
+
+    /** Starts {@code size} members, {@code spec.apply(i)} for member {@code i}, and waits until all are ready. */
+    static Fleet start(int size, IntFunction<MemberSpec> spec, Path logDir) {
+        List<MemberProcess> members = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                members.add(MemberProcess.start(spec.apply(i), QuickBloxFixture.AUTH_SECRET, logDir));
+            }
+            members.forEach(MemberProcess::awaitReady);
+            return new Fleet(members);
+        } catch (RuntimeException | Error e) {
+            members.forEach(MemberProcess::close);
+            throw e;
+        }
+    }
+
+    List<MemberProcess> members() {
+        return members;
+    }
+
+    MemberProcess member(int i) {
+        return members.get(i);
+    }
+
+    /** One call per identity on every live member at once; a report per member. */
+    List<RoundReport> round() {
+        return everywhere(members.stream().filter(MemberProcess::isAlive).toList(), "round");
+    }
+
+    /** Calls on random identities for {@code duration} on every live member at once. */
+    List<RoundReport> load(Duration duration) {
+        return everywhere(members.stream().filter(MemberProcess::isAlive).toList(), "load", duration.toMillis());
+    }
+
+    /** Runs {@code verb args} on each of {@code on} at once and waits for every report. */
+    static List<RoundReport> everywhere(List<MemberProcess> on, String verb, Object... args) {
+        List<String> ids = on.stream().map(m -> m.begin(verb, args)).toList();
+        List<RoundReport> reports = new ArrayList<>();
+        for (int i = 0; i < on.size(); i++) {
+            reports.add(RoundReport.parse(on.get(i).instance(), on.get(i).await(ids.get(i), ROUND_BOUND)));
+        }
+        return reports;
+    }
+
+    /**
+     * Asserts that every report holds one and the same token per identity across members (and a token at all);
+     * returns the fingerprints per identity.
+     */
+    static Map<Integer, String> assertSameTokenEverywhere(List<RoundReport> reports) {
+        Map<Integer, Set<String>> byIdentity = new HashMap<>();
+        for (RoundReport report : reports) {
+            report.tokens().forEach((identity, token) ->
+                    byIdentity.computeIfAbsent(identity, k -> new HashSet<>()).add(token));
+        }
+        Map<Integer, String> agreed = new HashMap<>();
+        List<Integer> split = new ArrayList<>();
+        byIdentity.forEach((identity, tokens) -> {
+            if (tokens.size() == 1 && !tokens.contains("-")) {
+                agreed.put(identity, tokens.iterator().next());
+            } else {
+                split.add(identity);
+            }
+        });
+        assertThat(split).as("identities whose members hold different tokens (or none)").isEmpty();
+        return agreed;
+    }
+
+    /** Asserts that no call failed on any member. */
+    static void assertNoFailure(List<RoundReport> reports) {
+        for (RoundReport report : reports) {
+            assertThat(report.errors()).as("failed calls on member %d", report.instance()).isEmpty();
+            assertThat(report.ok()).as("successful calls on member %d", report.instance()).isPositive();
+        }
+    }
+
+    @Override
+    public void close() {
+        members.parallelStream().forEach(MemberProcess::close);
+    }
+}
