@@ -56,6 +56,49 @@ final class Fleet implements AutoCloseable {
         return everywhere(members.stream().filter(MemberProcess::isAlive).toList(), "round");
     }
 
+    /** One call per identity numbered {@code from} to {@code to - 1} on every live member at once. */
+    List<RoundReport> round(int from, int to) {
+        return everywhere(members.stream().filter(MemberProcess::isAlive).toList(), "round", from, to);
+    }
+
+    /**
+     * Waits until every live member's store answers an operation (Redis back, the connection re-made), polling;
+     * fails after {@code bound}.
+     */
+    void awaitReachable(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (MemberProcess member : members.stream().filter(MemberProcess::isAlive).toList()) {
+            while (!status(member).get("reachable").equals("true")) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(member + " does not reach Redis after " + bound + "\n"
+                            + member.logTail());
+                }
+                sleep(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    /** A member's {@code status} answer, as name → value. */
+    static Map<String, String> status(MemberProcess member) {
+        List<String> lines = member.call(Duration.ofSeconds(10), "status");
+        Map<String, String> values = new HashMap<>();
+        String[] words = lines.getLast().split(" ");
+        for (int i = 2; i < words.length; i++) {
+            String[] kv = words[i].split("=", 2);
+            values.put(kv[0], kv[1]);
+        }
+        return values;
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** Calls on random identities for {@code duration} on every live member at once. */
     List<RoundReport> load(Duration duration) {
         return everywhere(members.stream().filter(MemberProcess::isAlive).toList(), "load", duration.toMillis());

@@ -49,12 +49,14 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code fleet-(n-1)} (Facebook sign-ins). It reads commands on stdin, one a line, each with an id the test chose, and
  * answers on stdout with lines carrying that id, the last one {@code DONE <id> ...}:
  * <ul>
- *   <li>{@code round <id>}: one call ({@code GET /users/<its id>.json}) per identity, {@code threads} at once; then per
- *       identity {@code TOKEN <id> <identity> <sha256-prefix of the token it holds>}, never the token itself;</li>
+ *   <li>{@code round <id> [from to]}: one call ({@code GET /users/<its id>.json}) per identity (all, or numbers
+ *       {@code from} to {@code to - 1}), {@code threads} at once; then per identity
+ *       {@code TOKEN <id> <identity> <sha256-prefix of the token it holds>}, never the token itself;</li>
  *   <li>{@code load <id> <millis>}: calls on random identities from {@code threads} threads for that long;</li>
  *   <li>{@code reveal <id> <identity>}: {@code REVEAL <id> <token>}, only when started with {@code reveal=true}
  *       (the test's check that Redis holds no plaintext token);</li>
- *   <li>{@code status <id>}: whether its store reaches Redis and how many stored entries it could not open;</li>
+ *   <li>{@code status <id>}: whether its store reaches Redis now ({@code reachable=}) and how many stored entries it
+ *       could not open ({@code unreadable=});</li>
  *   <li>{@code quit}: closes everything and exits.</li>
  * </ul>
  * {@code round} and {@code load} end with {@code DONE <id> ok=<n> errors=<Type>:<n>,... ms=<elapsed>
@@ -82,7 +84,8 @@ public final class FleetMemberMain {
                 .maxConnections(Math.max(4, spec.threads() * 2)).build();
         this.transport = JdkAuthTransport.create(config);
         this.store = spec.redisUri().map(uri -> RedisSessionStore.builder().uri(uri)
-                .cipher(AesGcmSessionCipher.withKey(spec.cipherKey())).build()).orElse(null);
+                .cipher(AesGcmSessionCipher.withKey(spec.cipherKey())).operationTimeout(spec.storeTimeout())
+                .build()).orElse(null);
         QbAuth.Builder builder = QbAuth.builder().endpoint(spec.endpoint()).allowPlainHttp(true)
                 .applicationId(QuickBloxFixture.APP_ID).authKey(QuickBloxFixture.AUTH_KEY).authSecret(authSecret)
                 .transport(transport).transportConfig(config).decorateTransport(AnnouncingTransport::new);
@@ -109,6 +112,7 @@ public final class FleetMemberMain {
             }
         });
         FleetMemberMain member = new FleetMemberMain(spec, System.getenv(MemberSpec.SECRET_ENV));
+        member.warmUp();
         say("READY " + spec.instance() + " pid=" + ProcessHandle.current().pid());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -127,11 +131,12 @@ public final class FleetMemberMain {
         String id = command.length > 1 ? command[1] : "?";
         try {
             switch (command[0]) {
-                case "round" -> round(id);
+                case "round" -> round(id, command.length > 3 ? Integer.parseInt(command[2]) : 0,
+                        command.length > 3 ? Integer.parseInt(command[3]) : users.size());
                 case "load" -> load(id, Long.parseLong(command[2]));
                 case "reveal" -> reveal(id, Integer.parseInt(command[2]));
-                case "status" -> say("DONE " + id + " available=" + (store != null && store.isAvailable())
-                        + " unreadable=" + (store == null ? 0 : store.unreadableEntries()));
+                case "status" -> say("DONE " + id + " reachable=" + reachable() + " unreadable="
+                        + (store == null ? 0 : store.unreadableEntries()));
                 default -> say("DONE " + id + " unknown-command=" + command[0]);
             }
         } catch (Throwable e) {
@@ -139,16 +144,48 @@ public final class FleetMemberMain {
         }
     }
 
-    private void round(String id) throws InterruptedException {
+    /**
+     * Connects the store and loads its classes before the member says READY (bounded: a Redis that is down at start
+     * stays down), so the first creation does not pay for it within its operation timeout.
+     */
+    private void warmUp() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (store != null && !reachable() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the store answers one operation now (within its operation timeout); false without a store. */
+    private boolean reachable() {
+        if (store == null) {
+            return false;
+        }
+        try {
+            store.backOffRemaining(QuickBloxFixture.APP_ID).toCompletableFuture()
+                    .get(spec.storeTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void round(String id, int from, int to) throws InterruptedException {
         Tally tally = new Tally();
         long start = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         inParallel(() -> {
-            for (int i = next.getAndIncrement(); i < users.size(); i = next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < to; i = next.getAndIncrement()) {
                 tally.call(users.get(i));
             }
         });
-        for (int i = 0; i < users.size(); i++) {
+        for (int i = from; i < to; i++) {
             String token = users.get(i).currentSession().map(Session::token).map(t -> t.value()).orElse("");
             say("TOKEN " + id + " " + i + " " + fingerprint(token));
         }

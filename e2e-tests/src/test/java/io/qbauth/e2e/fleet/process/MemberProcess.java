@@ -213,10 +213,14 @@ final class MemberProcess implements AutoCloseable {
     }
 
     private void readReports() {
+        Path copy = log.resolveSibling("member-" + spec.instance() + ".out");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+                StandardCharsets.UTF_8));
+             Writer kept = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             String line;
             while ((line = out.readLine()) != null) {
+                kept.write(line + "\n");
+                kept.flush();
                 synchronized (lines) {
                     lines.add(line);
                     arrivals.add(System.nanoTime());

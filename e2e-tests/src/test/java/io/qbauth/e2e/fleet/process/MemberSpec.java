@@ -22,54 +22,57 @@ import java.util.Optional;
  * @param threads        how many calls the member runs at once
  * @param callTimeout    each call's own budget
  * @param requestTimeout the transport's request timeout (the lease is sized from it)
+ * @param storeTimeout   the Redis store's operation timeout
  * @param revealTokens   whether the member answers {@code reveal} with a real token (the test's secrecy checks only)
  * @param lifetime       the member halts on its own after this long, whatever happens to the test
  */
 record MemberSpec(int instance, URI endpoint, Optional<String> redisUri, byte[] cipherKey, int identities, int threads,
-                  Duration callTimeout, Duration requestTimeout, boolean revealTokens, Duration lifetime) {
+                  Duration callTimeout, Duration requestTimeout, Duration storeTimeout, boolean revealTokens,
+                  Duration lifetime) {
 
     static final String SECRET_ENV = "QBAUTH_FLEET_AUTH_SECRET";
     static final String CIPHER_ENV = "QBAUTH_FLEET_CIPHER_KEY";
 
     /**
-     * A member with the suite's defaults: no Redis, 200 identities, 4 calls at once, 30 s per call and 15 s per
-     * request (patient: the machine running the suite may be busy).
+     * A member with the suite's defaults: no Redis, 200 identities, 4 calls at once, 30 s per call, 15 s per request
+     * and 2 s per Redis operation (patient: the machine running the suite may be busy).
      */
     static MemberSpec of(int instance, URI endpoint, byte[] cipherKey) {
         return new MemberSpec(instance, endpoint, Optional.empty(), cipherKey, 200, 4, Duration.ofSeconds(30),
-                Duration.ofSeconds(15), false, Duration.ofMinutes(3));
+                Duration.ofSeconds(15), Duration.ofSeconds(2), false, Duration.ofMinutes(3));
     }
 
     MemberSpec withRedis(String uri) {
         return new MemberSpec(instance, endpoint, Optional.of(uri), cipherKey, identities, threads, callTimeout,
-                requestTimeout, revealTokens, lifetime);
+                requestTimeout, storeTimeout, revealTokens, lifetime);
     }
 
     MemberSpec withIdentities(int count) {
         return new MemberSpec(instance, endpoint, redisUri, cipherKey, count, threads, callTimeout, requestTimeout,
-                revealTokens, lifetime);
+                storeTimeout, revealTokens, lifetime);
     }
 
     MemberSpec withCipherKey(byte[] key) {
         return new MemberSpec(instance, endpoint, redisUri, key, identities, threads, callTimeout, requestTimeout,
-                revealTokens, lifetime);
+                storeTimeout, revealTokens, lifetime);
     }
 
     MemberSpec withTimeouts(Duration call, Duration request) {
         return new MemberSpec(instance, endpoint, redisUri, cipherKey, identities, threads, call, request,
-                revealTokens, lifetime);
+                storeTimeout, revealTokens, lifetime);
     }
 
     MemberSpec revealingTokens() {
         return new MemberSpec(instance, endpoint, redisUri, cipherKey, identities, threads, callTimeout,
-                requestTimeout, true, lifetime);
+                requestTimeout, storeTimeout, true, lifetime);
     }
 
     /** The command-line arguments, {@code name=value} each. */
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("instance=" + instance, "endpoint=" + endpoint,
                 "identities=" + identities, "threads=" + threads, "callTimeoutMs=" + callTimeout.toMillis(),
-                "requestTimeoutMs=" + requestTimeout.toMillis(), "reveal=" + revealTokens,
+                "requestTimeoutMs=" + requestTimeout.toMillis(), "storeTimeoutMs=" + storeTimeout.toMillis(),
+                "reveal=" + revealTokens,
                 "lifetimeMs=" + lifetime.toMillis()));
         redisUri.ifPresent(uri -> args.add("redis=" + uri));
         return args;
@@ -95,6 +98,7 @@ record MemberSpec(int instance, URI endpoint, Optional<String> redisUri, byte[] 
                 Integer.parseInt(named.get("identities")), Integer.parseInt(named.get("threads")),
                 Duration.ofMillis(Long.parseLong(named.get("callTimeoutMs"))),
                 Duration.ofMillis(Long.parseLong(named.get("requestTimeoutMs"))),
+                Duration.ofMillis(Long.parseLong(named.get("storeTimeoutMs"))),
                 Boolean.parseBoolean(named.get("reveal")), Duration.ofMillis(Long.parseLong(named.get("lifetimeMs"))));
     }
 
