@@ -90,6 +90,28 @@ final class Fleet implements AutoCloseable {
         return values;
     }
 
+    /**
+     * The fleet events a member's client published so far, by type ({@code SharedStoreUnavailable},
+     * {@code SharedStoreRecovered}) and outcome ({@code FleetSessionAcquired.CREATED}, {@code .JOINED}, ...).
+     */
+    static Map<String, Long> events(MemberProcess member) {
+        Map<String, Long> counts = new HashMap<>();
+        String events = status(member).get("events");
+        if (!events.equals("-")) {
+            for (String entry : events.split(",")) {
+                String[] kv = entry.split(":");
+                counts.put(kv[0], Long.parseLong(kv[1]));
+            }
+        }
+        return counts;
+    }
+
+    /** The sum over every live member of its count of event {@code type}. */
+    long eventTotal(String type) {
+        return members.stream().filter(MemberProcess::isAlive)
+                .mapToLong(m -> events(m).getOrDefault(type, 0L)).sum();
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);

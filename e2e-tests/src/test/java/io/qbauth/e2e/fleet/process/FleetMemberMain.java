@@ -14,6 +14,7 @@ import io.qbauth.domain.Credentials;
 import io.qbauth.domain.Session;
 import io.qbauth.e2e.support.ProviderTokens;
 import io.qbauth.e2e.support.QuickBloxFixture;
+import io.qbauth.event.AuthEvent;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.TransportRequest;
 import java.io.BufferedReader;
@@ -42,6 +43,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One member of a fleet, run as its own JVM by {@link MemberProcess}: one {@link UserPool} (and, when given a Redis
@@ -55,8 +58,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code load <id> <millis>}: calls on random identities from {@code threads} threads for that long;</li>
  *   <li>{@code reveal <id> <identity>}: {@code REVEAL <id> <token>}, only when started with {@code reveal=true}
  *       (the test's check that Redis holds no plaintext token);</li>
- *   <li>{@code status <id>}: whether its store reaches Redis now ({@code reachable=}) and how many stored entries it
- *       could not open ({@code unreadable=});</li>
+ *   <li>{@code status <id>}: whether its store reaches Redis now ({@code reachable=}), how many stored entries it
+ *       could not open ({@code unreadable=}) and the fleet events its client published ({@code events=}: the store
+ *       unavailable / recovered, sessions acquired per outcome);</li>
  *   <li>{@code quit}: closes everything and exits.</li>
  * </ul>
  * {@code round} and {@code load} end with {@code DONE <id> ok=<n> errors=<Type>:<n>,... ms=<elapsed>
@@ -68,6 +72,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class FleetMemberMain {
 
+    private static final Pattern OUTCOME = Pattern.compile("outcome=([A-Z_]+)");
     private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
             StandardCharsets.UTF_8);
 
@@ -77,6 +82,7 @@ public final class FleetMemberMain {
     private final UserPool pool;
     private final List<PooledUser> users = new ArrayList<>();
     private final ExecutorService commands = Executors.newCachedThreadPool();
+    private final Map<String, LongAdder> events = new ConcurrentHashMap<>();
 
     private FleetMemberMain(MemberSpec spec, String authSecret) {
         this.spec = spec;
@@ -88,7 +94,8 @@ public final class FleetMemberMain {
                 .build()).orElse(null);
         QbAuth.Builder builder = QbAuth.builder().endpoint(spec.endpoint()).allowPlainHttp(true)
                 .applicationId(QuickBloxFixture.APP_ID).authKey(QuickBloxFixture.AUTH_KEY).authSecret(authSecret)
-                .transport(transport).transportConfig(config).decorateTransport(AnnouncingTransport::new);
+                .transport(transport).transportConfig(config).decorateTransport(AnnouncingTransport::new)
+                .listener(this::count);
         if (store != null) {
             SharedStoreHook.attach(builder, store);
         }
@@ -136,12 +143,34 @@ public final class FleetMemberMain {
                 case "load" -> load(id, Long.parseLong(command[2]));
                 case "reveal" -> reveal(id, Integer.parseInt(command[2]));
                 case "status" -> say("DONE " + id + " reachable=" + reachable() + " unreadable="
-                        + (store == null ? 0 : store.unreadableEntries()));
+                        + (store == null ? 0 : store.unreadableEntries()) + " events=" + events());
                 default -> say("DONE " + id + " unknown-command=" + command[0]);
             }
         } catch (Throwable e) {
             say("DONE " + id + " failed=" + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Counts the client's events by type; the fleet's by type and outcome ({@code FleetSessionAcquired.CREATED}),
+     * read from the event's text, which names no secret.
+     */
+    private void count(AuthEvent event) {
+        String type = event.getClass().getSimpleName();
+        Matcher outcome = OUTCOME.matcher(event.toString());
+        String key = type.startsWith("Fleet") && outcome.find() ? type + "." + outcome.group(1) : type;
+        events.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /** The fleet's events so far: {@code Type:count,...} for the store's availability and the fleet's outcomes. */
+    private String events() {
+        StringBuilder line = new StringBuilder();
+        new TreeMap<>(events).forEach((type, n) -> {
+            if (type.startsWith("Fleet") || type.startsWith("SharedStore")) {
+                line.append(line.isEmpty() ? "" : ",").append(type).append(':').append(n.sum());
+            }
+        });
+        return line.isEmpty() ? "-" : line.toString();
     }
 
     /**

@@ -87,6 +87,9 @@ class FleetOfProcessesE2eTest {
 
             System.out.println("fleet of " + MEMBERS + " x " + IDENTITIES + ": creations per window " + perWindow);
             assertThat(perWindow).as("creations per expiry window").containsOnly((long) IDENTITIES);
+            assertThat(fleet.eventTotal("FleetSessionAcquired.CREATED")).as("sessions created for the fleet")
+                    .isEqualTo(3L * IDENTITIES);
+            assertThat(fleet.eventTotal("FleetSessionAcquired.LOCAL")).as("sessions created locally").isZero();
         }
     }
 
@@ -147,6 +150,9 @@ class FleetOfProcessesE2eTest {
             List<MemberProcess> takers = survivors.stream()
                     .filter(m -> m.lines().stream().anyMatch(CREATE_BEGIN)).toList();
             assertThat(takers).as("members that created after the holder died").hasSize(1);
+            assertThat(Fleet.events(takers.getFirst())).containsEntry("FleetSessionAcquired.CREATED", 1L);
+            assertThat(survivors).allSatisfy(m -> assertThat(Fleet.events(m))
+                    .doesNotContainKey("FleetSessionAcquired.LOCAL"));
             long tookOver = takers.getFirst().awaitLine(CREATE_BEGIN, 0, Duration.ZERO).orElseThrow();
             Duration takeover = Duration.ofNanos(tookOver - holderBegan);
             System.out.println("kill -9 of the lease holder: takeover " + takeover.toMillis() + " ms after the holder"

@@ -78,6 +78,7 @@ class FleetRedisFailuresE2eTest {
             fleet.awaitReachable(RECONNECT_BOUND);
             world.expireAll();
             sharedRound(fleet, IDENTITIES);
+            assertEveryMemberSawTheOutage(fleet);
         }
     }
 
@@ -96,6 +97,7 @@ class FleetRedisFailuresE2eTest {
             fleet.awaitReachable(RECONNECT_BOUND);
             world.expireAll();
             sharedRound(fleet, IDENTITIES);
+            assertEveryMemberSawTheOutage(fleet);
         }
     }
 
@@ -120,6 +122,7 @@ class FleetRedisFailuresE2eTest {
             fleet.awaitReachable(RECONNECT_BOUND);
             world.expireAll();
             sharedRound(fleet, 2 * IDENTITIES);
+            assertEveryMemberSawTheOutage(fleet);
         }
     }
 
@@ -162,6 +165,17 @@ class FleetRedisFailuresE2eTest {
             } finally {
                 stranger.close();
             }
+        }
+    }
+
+    /** Every member said the store went away and came back (event), once per transition. */
+    private static void assertEveryMemberSawTheOutage(Fleet fleet) {
+        for (MemberProcess member : fleet.members()) {
+            Map<String, Long> events = Fleet.events(member);
+            assertThat(events.getOrDefault("SharedStoreUnavailable", 0L)).as("%s: store unavailable", member)
+                    .isPositive();
+            assertThat(events.getOrDefault("SharedStoreRecovered", 0L)).as("%s: store recovered", member)
+                    .isEqualTo(events.get("SharedStoreUnavailable"));
         }
     }
 
