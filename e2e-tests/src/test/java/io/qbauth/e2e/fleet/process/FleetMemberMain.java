@@ -97,7 +97,7 @@ public final class FleetMemberMain {
                 .transport(transport).transportConfig(config).decorateTransport(AnnouncingTransport::new)
                 .listener(this::count);
         if (store != null) {
-            SharedStoreHook.attach(builder, store);
+            builder.sharedStore(store); // owned here: closed after the pool
         }
         this.pool = builder.buildUserPool(UserPoolConfig.builder().maxIdentities(Math.max(1, spec.identities()))
                 .build());

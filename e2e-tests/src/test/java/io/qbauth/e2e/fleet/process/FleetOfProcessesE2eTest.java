@@ -3,7 +3,6 @@ package io.qbauth.e2e.fleet.process;
 import static io.qbauth.e2e.fleet.process.FleetWorld.IDENTITIES;
 import static io.qbauth.e2e.fleet.process.FleetWorld.MEMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.emulator.Fault;
@@ -208,7 +207,6 @@ class FleetOfProcessesE2eTest {
     }
 
     private MemberSpec shared(int i) {
-        assumeTrue(SharedStoreHook.available(), "QbAuth.Builder#sharedStore is not on this branch yet");
         return world.spec(i).withRedis(redis.uri());
     }
 

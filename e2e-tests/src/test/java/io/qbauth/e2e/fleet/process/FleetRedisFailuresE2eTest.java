@@ -2,7 +2,6 @@ package io.qbauth.e2e.fleet.process;
 
 import static io.qbauth.e2e.fleet.process.FleetWorld.MEMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -48,15 +47,12 @@ class FleetRedisFailuresE2eTest {
 
     @BeforeEach
     void emulator(TestInfo test) {
-        assumeTrue(SharedStoreHook.available(), "QbAuth.Builder#sharedStore is not on this branch yet");
         world = new FleetWorld(test.getTestMethod().orElseThrow().getName());
     }
 
     @AfterEach
     void stop() {
-        if (world != null) {
-            world.close();
-        }
+        world.close();
     }
 
     @Test
