@@ -31,11 +31,13 @@ final class Fleet implements AutoCloseable {
     /** Starts {@code size} members, {@code spec.apply(i)} for member {@code i}, and waits until all are ready. */
     static Fleet start(int size, IntFunction<MemberSpec> spec, Path logDir) {
         List<MemberProcess> members = new ArrayList<>();
+        long start = System.nanoTime();
         try {
             for (int i = 0; i < size; i++) {
                 members.add(MemberProcess.start(spec.apply(i), QuickBloxFixture.AUTH_SECRET, logDir));
             }
             members.forEach(MemberProcess::awaitReady);
+            System.out.println("fleet of " + size + " JVMs ready in " + millisSince(start) + " ms");
             return new Fleet(members);
         } catch (RuntimeException | Error e) {
             members.forEach(MemberProcess::close);
@@ -128,11 +130,13 @@ final class Fleet implements AutoCloseable {
 
     /** Runs {@code verb args} on each of {@code on} at once and waits for every report. */
     static List<RoundReport> everywhere(List<MemberProcess> on, String verb, Object... args) {
+        long start = System.nanoTime();
         List<String> ids = on.stream().map(m -> m.begin(verb, args)).toList();
         List<RoundReport> reports = new ArrayList<>();
         for (int i = 0; i < on.size(); i++) {
             reports.add(RoundReport.parse(on.get(i).instance(), on.get(i).await(ids.get(i), ROUND_BOUND)));
         }
+        System.out.println(verb + " on " + on.size() + " JVMs: " + millisSince(start) + " ms");
         return reports;
     }
 
@@ -169,6 +173,12 @@ final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
+        long start = System.nanoTime();
         members.parallelStream().forEach(MemberProcess::close);
+        System.out.println("fleet of " + members.size() + " JVMs closed in " + millisSince(start) + " ms");
+    }
+
+    static long millisSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 }
