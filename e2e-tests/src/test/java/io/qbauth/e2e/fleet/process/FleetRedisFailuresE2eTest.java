@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * never holds a token or a login in clear, and a member with another cipher key keeps working.
  */
 @ExtendWith(ChildProcesses.class)
-@Timeout(120)
+@Timeout(300) // generous: a loaded 2-core machine starts 4 JVMs slowly; a hang still ends
 class FleetRedisFailuresE2eTest {
 
     private static final int IDENTITIES = 50;

@@ -39,7 +39,7 @@ record MemberSpec(int instance, URI endpoint, Optional<String> redisUri, byte[] 
      */
     static MemberSpec of(int instance, URI endpoint, byte[] cipherKey) {
         return new MemberSpec(instance, endpoint, Optional.empty(), cipherKey, 200, 4, Duration.ofSeconds(30),
-                Duration.ofSeconds(15), Duration.ofSeconds(2), false, Duration.ofMinutes(3));
+                Duration.ofSeconds(15), Duration.ofSeconds(2), false, Duration.ofMinutes(6));
     }
 
     MemberSpec withRedis(String uri) {
