@@ -137,7 +137,8 @@ public final class QbAuth {
          * <p>The hot path never touches the store: a valid session in memory is used as it is. Identities are keyed
          * digests of the application's auth secret (every instance of the fleet must have the same one), never a
          * login in clear. The creation lease lasts the request timeout plus one second; the store may delay a
-         * creation at most the request timeout, after which the instance creates locally. When the store is
+         * creation at most that lease plus one request timeout (a holder that died: its lease runs out, then one
+         * instance creates for the fleet), after which the instance creates locally. When the store is
          * unavailable the client works on its own, says so once ({@code AuthEvent.SharedStoreUnavailable}, a WARNING
          * log line) and rejoins when it is back ({@code AuthEvent.SharedStoreRecovered}).
          *
