@@ -26,9 +26,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * directory, with persistence off ({@code --save '' --appendonly no}), and stopped after the class. Never a fixed
  * port, never a system service. It can be stopped, killed with SIGKILL and started again on the same port.
  * When no {@code redis-server} is installed the test fails (CI installs it: .ci/run); it never skips.
+ *
+ * <p>Outside JUnit (a load test, a benchmark's {@code main}), {@link #startStandalone()} starts one and
+ * {@link #close()} stops it and deletes its directory.
  */
 public final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+        AfterEachCallback, AutoCloseable {
 
     private final String password;
     private Path dir;
@@ -44,6 +47,27 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
     /** A server that requires {@code password} ({@code requirepass}). */
     public RedisServerProcess(String password) {
         this.password = password;
+    }
+
+    /**
+     * A server started now, for code that JUnit does not run: on a free loopback port in a new temporary directory,
+     * without a password, answering PING when this returns. Stop it with {@link #close()}.
+     *
+     * @throws IllegalStateException when {@code redis-server} is not installed or does not start within 10 s
+     */
+    public static RedisServerProcess startStandalone() throws IOException, InterruptedException {
+        RedisServerProcess server = new RedisServerProcess();
+        server.setUp();
+        return server;
+    }
+
+    /** Stops the server and deletes its directory; idempotent (JUnit's callbacks do the same for a test). */
+    @Override
+    public synchronized void close() throws Exception {
+        if (dir != null) {
+            tearDown();
+            dir = null;
+        }
     }
 
     @Override
@@ -75,10 +99,16 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
     private void setUp() throws IOException, InterruptedException {
         dir = Files.createTempDirectory("qbauth-redis-");
         port = freePort();
-        start();
+        try {
+            start();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            tearDown();
+            dir = null;
+            throw e;
+        }
     }
 
-    private void tearDown() throws Exception {
+    private void tearDown() throws IOException, InterruptedException {
         stop();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
