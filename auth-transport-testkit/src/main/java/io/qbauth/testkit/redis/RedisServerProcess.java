@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -179,6 +181,51 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
             out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             return readLine(socket.getInputStream());
+        }
+    }
+
+    /**
+     * Calls per command since the server started or {@code CONFIG RESETSTAT}, from {@code INFO commandstats}, by
+     * lower-case command name (e.g. {@code evalsha -> 1234}, {@code info -> 1}); this request's own {@code info} and,
+     * with a password, {@code auth} are counted too. For measuring the Redis operations a run costs.
+     */
+    public Map<String, Long> commandCalls() throws IOException {
+        String stats = bulk("INFO commandstats");
+        Map<String, Long> calls = new TreeMap<>();
+        for (String line : stats.split("\r?\n")) {
+            // cmdstat_evalsha:calls=12,usec=345,usec_per_call=28.75,rejected_calls=0,failed_calls=0
+            if (line.startsWith("cmdstat_")) {
+                int colon = line.indexOf(':');
+                String name = line.substring("cmdstat_".length(), colon);
+                for (String field : line.substring(colon + 1).split(",")) {
+                    if (field.startsWith("calls=")) {
+                        calls.put(name, Long.parseLong(field.substring("calls=".length())));
+                    }
+                }
+            }
+        }
+        return calls;
+    }
+
+    /** Sends one inline command whose reply is a bulk string and returns that string. */
+    private String bulk(String inline) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            if (password != null) {
+                out.write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                readLine(in);
+            }
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String header = readLine(in);
+            if (!header.startsWith("$")) {
+                throw new IOException("expected a bulk reply to " + inline + ", got " + header);
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(header.substring(1)));
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
