@@ -32,6 +32,7 @@ import io.qbauth.event.AuthEventListener;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.SharedSessionStore;
 import io.qbauth.config.SessionStore;
 import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
@@ -85,18 +86,20 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     /**
      * Wires a client: the given adapters, else discovered ones, the transport wrapped by {@code decorateTransport};
-     * the client owns (closes) the transport only if it discovered it (see {@link Wiring#create}).
+     * the client owns (closes) the transport only if it discovered it (see {@link Wiring#create}); it never closes
+     * {@code sharedStore} (null: sessions are not shared).
      */
     static QbAuthClient create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
                                List<AuthEventListener> listeners, CredentialsSupplier credentialsSupplier,
-                               SessionStore sessionStore, UnaryOperator<AuthTransport> decorateTransport) {
+                               SessionStore sessionStore, UnaryOperator<AuthTransport> decorateTransport,
+                               SharedSessionStore sharedStore) {
         Optional<Session> stored;
         try {
             stored = sessionStore.load();
         } catch (Throwable e) { // application code
             throw new ConfigurationException("the SessionStore failed to load: " + e.getClass().getSimpleName(), e);
         }
-        Wiring wiring = Wiring.create(config, transport, codec, listeners, decorateTransport);
+        Wiring wiring = Wiring.create(config, transport, codec, listeners, decorateTransport, sharedStore);
         return new DefaultQbAuthClient(wiring, credentialsSupplier, sessionStore,
                 stored == null ? Optional.empty() : stored);
     }
@@ -163,8 +166,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
     public CompletionStage<User> login(Credentials credentials) {
         return guarded(Operation.LOGIN, methodOf(credentials), () -> {
             require(credentials, "credentials");
-            CompletableFuture<LiveSession> base = cache.usable().map(CompletableFuture::completedFuture)
-                    .orElseGet(this::newApplicationSession);
+            // a login turns its application session into the user's on the server: never the fleet's shared one
+            CompletableFuture<LiveSession> base = wiring.fleet() != null ? newApplicationSession()
+                    : cache.usable().map(CompletableFuture::completedFuture).orElseGet(this::newApplicationSession);
             return base.thenCompose(live -> logIn(credentials, live))
                     .exceptionallyCompose(failure -> {
                         Throwable cause = TransportSupport.unwrap(failure);

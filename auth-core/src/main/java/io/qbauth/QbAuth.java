@@ -9,6 +9,7 @@ import io.qbauth.event.AuthEventListener;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.SharedSessionStore;
 import io.qbauth.config.SessionStore;
 import io.qbauth.config.TransportConfig;
 import io.qbauth.config.UserPoolConfig;
@@ -53,6 +54,7 @@ public final class QbAuth {
         private final List<AuthEventListener> listeners = new ArrayList<>();
         private CredentialsSupplier credentialsSupplier;
         private SessionStore sessionStore;
+        private SharedSessionStore sharedStore;
         private final List<UnaryOperator<AuthTransport>> transportDecorators = new ArrayList<>();
 
         private Builder() {
@@ -111,6 +113,31 @@ public final class QbAuth {
         public Builder sessionStore(SessionStore value) { sessionStore = require(value, "sessionStore"); return this; }
 
         /**
+         * Shares sessions with the other instances of a fleet through {@code store} (for instance
+         * {@code RedisSessionStore} of {@code io.qbauth:auth-store-redis}; docs/FLEET.md): when this instance would
+         * create a session, it first adopts one another instance published, or waits for the one another instance is
+         * creating, or creates it under a lease and publishes it — so a fleet makes one creation per identity, not
+         * one per instance. It applies to {@link #build()} (the client's application session; a user session from
+         * {@code login} stays the instance's own) and to {@link #buildUserPool} (each pooled user's session).
+         *
+         * <p>The hot path never touches the store: a valid session in memory is used as it is. Identities are keyed
+         * digests of the application's auth secret (every instance of the fleet must have the same one), never a
+         * login in clear. The creation lease lasts the request timeout plus one second; the store may delay a
+         * creation at most the request timeout, after which the instance creates locally. When the store is
+         * unavailable the client works on its own, says so once ({@code AuthEvent.SharedStoreUnavailable}, a WARNING
+         * log line) and rejoins when it is back ({@code AuthEvent.SharedStoreRecovered}).
+         *
+         * <p>The application owns the store: the client or pool never closes it; close it after closing them. One
+         * store may serve several clients and pools of the same application.
+         *
+         * @throws ConfigurationException if {@code store} is null
+         */
+        public Builder sharedStore(SharedSessionStore store) {
+            sharedStore = require(store, "sharedStore");
+            return this;
+        }
+
+        /**
          * Wraps the transport the client ends up with, given or discovered, e.g. to time every exchange (repeatable;
          * the first decorator added is the innermost). Ownership does not change: the client still never closes a
          * transport given to {@link #transport}, and still closes a discovered one by closing the decorator, so a
@@ -135,7 +162,7 @@ public final class QbAuth {
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
                     credentialsSupplier, sessionStore != null ? sessionStore : SessionStore.inMemory(),
-                    chosen -> decorate(chosen, onTransport, "transport"));
+                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore);
         }
 
         /**
@@ -161,7 +188,7 @@ public final class QbAuth {
             }
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return UserPool.create(Wiring.create(config.build(), transport, codec, List.copyOf(listeners),
-                    chosen -> decorate(chosen, onTransport, "transport")), poolConfig);
+                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore), poolConfig);
         }
 
         private static <T> T decorate(T target, List<UnaryOperator<T>> decorators, String what) {

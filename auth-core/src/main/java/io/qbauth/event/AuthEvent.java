@@ -237,4 +237,37 @@ public sealed interface AuthEvent {
     /** A {@code UserPool} stopped holding an identity; {@code keyHash} as in {@link PoolIdentityAdded}. */
     record PoolIdentityRemoved(String keyHash, RemovalReason reason) implements AuthEvent {
     }
+
+    /** How an instance of a fleet got a session for an identity it shares through a store (docs/FLEET.md). */
+    enum FleetOutcome {
+        /** A session another instance had published was adopted: nothing was sent to QuickBlox. */
+        ADOPTED,
+        /** Another instance was creating it: this one waited for its publication and adopted it. */
+        JOINED,
+        /** This instance held the creation lease, created the session and published it for the fleet. */
+        CREATED,
+        /** The store could not help (unavailable, slow, or nothing within the budget): created locally, unshared. */
+        LOCAL
+    }
+
+    /**
+     * The shared session store stopped answering: sessions are created locally until it is back. Published once per
+     * transition, never per call.
+     *
+     * @param reason why: a {@code SharedStoreException} reason ({@code UNAVAILABLE}, {@code TIMEOUT},
+     *               {@code REJECTED}, {@code CLOSED}) or the simple class name of another failure
+     */
+    record SharedStoreUnavailable(String reason) implements AuthEvent {
+    }
+
+    /** The shared session store answers again after a {@link SharedStoreUnavailable}: sessions are shared again. */
+    record SharedStoreRecovered() implements AuthEvent {
+    }
+
+    /**
+     * A session of an identity shared through a store was needed (only when the local single flight would create one:
+     * never on the hot path) and was had as {@code outcome}.
+     */
+    record FleetSessionAcquired(SessionKind kind, FleetOutcome outcome) implements AuthEvent {
+    }
 }

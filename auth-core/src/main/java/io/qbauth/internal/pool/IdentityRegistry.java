@@ -217,7 +217,8 @@ public final class IdentityRegistry {
         reserveSlot();
         PoolEntry fresh;
         try {
-            SingleFlightSessionCache cache = wiring.cache(identity, null, NoSessionStore.INSTANCE);
+            SingleFlightSessionCache cache = wiring.userCache(identity, NoSessionStore.INSTANCE,
+                    FleetKeys.of(key, identity));
             fresh = new PoolEntry(key, identity, cache, wiring.executor(cache), now);
         } catch (Throwable e) {
             held.decrementAndGet();

@@ -296,6 +296,7 @@ public final class SingleFlightSessionCache {
         InvalidationOutcome outcome = dropped ? InvalidationOutcome.INVALIDATED : InvalidationOutcome.ALREADY_REPLACED;
         events.publish(new SessionInvalidated(outcome));
         if (dropped) {
+            tell(() -> source.rejected(identity(), live));
             events.publish(new SessionExpired(live.kind()));
             remember(null);
         }
@@ -305,9 +306,28 @@ public final class SingleFlightSessionCache {
     /** Moves the expiry of the session holding {@code token} later, if it is still current. */
     public void extendExpiry(SessionToken token, long expiresAtMillis) {
         LiveSession live = state.get().live();
-        if (live != null && live.token().equals(token)) {
+        if (live != null && live.token().equals(token) && expiresAtMillis > live.expiresAtMillis()) {
             live.extendTo(expiresAtMillis);
+            try { // inline, not through tell(): this runs on every reply and must not allocate
+                source.extended(identity(), live);
+            } catch (Throwable e) {
+                noticeFailed(e);
+            }
         }
+    }
+
+    /** Tells the source something; what it throws (it must not) is logged, never passed to the call. */
+    private void tell(Runnable notice) {
+        try {
+            notice.run();
+        } catch (Throwable e) {
+            noticeFailed(e);
+        }
+    }
+
+    private static void noticeFailed(Throwable e) {
+        LOG.log(System.Logger.Level.WARNING, () -> "the session source threw " + e.getClass().getName()
+                + " on a notice; the call goes on", e);
     }
 
     /** Fails the creation in flight and every later acquisition with {@code closedError}. */

@@ -12,10 +12,13 @@ import io.qbauth.internal.session.Identity;
 import io.qbauth.internal.session.LiveSession;
 import io.qbauth.internal.session.ReauthenticatingExecutor;
 import io.qbauth.internal.session.SessionFactory;
+import io.qbauth.internal.session.SessionSource;
 import io.qbauth.internal.session.SingleFlightSessionCache;
 import io.qbauth.internal.signing.RequestSigner;
 import io.qbauth.spi.AuthTransport;
+import io.qbauth.spi.FleetIdentity;
 import io.qbauth.spi.JsonCodec;
+import io.qbauth.spi.SharedSessionStore;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -33,18 +36,22 @@ import java.util.function.UnaryOperator;
  * @param http          sends signed and authenticated requests
  * @param sessions      creates, checks and discards sessions
  * @param events        the listeners
+ * @param fleet         how sessions are shared with a fleet through a store, or null when they are not
  */
 public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsTransport, JsonCodec codec,
-                     ErrorClassifier classifier, QuickBloxHttp http, SessionFactory sessions, Events events) {
+                     ErrorClassifier classifier, QuickBloxHttp http, SessionFactory sessions, Events events,
+                     Fleet fleet) {
 
     private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
 
     /**
      * Wires the given adapters, else discovered ones (the codec first, so a failure leaks nothing), the transport
-     * wrapped by {@code decorateTransport}; the transport is owned only if it was discovered.
+     * wrapped by {@code decorateTransport}; the transport is owned only if it was discovered. With a
+     * {@code sharedStore} (null: none), sessions are shared with the fleet through it; it is never closed here.
      */
     public static Wiring create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
-                                List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport) {
+                                List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport,
+                                SharedSessionStore sharedStore) {
         ProviderLoader loader = ProviderLoader.standard();
         JsonCodec chosenCodec = codec != null ? codec : loader.codec();
         AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
@@ -60,14 +67,35 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
         ErrorClassifier classifier = new ErrorClassifier(chosenCodec, config.clock(), new Redactor(config));
         QuickBloxHttp http = new QuickBloxHttp(config, decorated, chosenCodec, classifier);
         SessionFactory sessions = new SessionFactory(config, http, chosenCodec, classifier, RequestSigner.of(config));
-        return new Wiring(config, decorated, transport == null, chosenCodec, classifier, http, sessions,
-                new Events(listeners));
+        Events events = new Events(listeners);
+        return new Wiring(config, decorated, transport == null, chosenCodec, classifier, http, sessions, events,
+                sharedStore == null ? null : new Fleet(config, sharedStore, events));
     }
 
-    /** A session cache for {@code identity}, starting with {@code initial} (null for none), keeping it in {@code store}. */
+    /**
+     * A client's session cache for {@code identity}, starting with {@code initial} (null for none), keeping it in
+     * {@code store}; with a fleet, the application's session is shared (a user session of a client is not: it
+     * starts from a login on that client's own application session).
+     */
     public SingleFlightSessionCache cache(Identity identity, LiveSession initial, SessionStore store) {
-        return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), sessions, events, store, identity,
+        SessionSource source = fleet == null ? sessions : fleet.source(sessions,
+                shared -> shared instanceof Identity.Application ? fleet.application() : null);
+        return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), source, events, store, identity,
                 initial);
+    }
+
+    /**
+     * A pooled user's session cache for {@code identity}, starting empty, keeping it in {@code store}; with a fleet,
+     * shared under {@code fleetKey} (the user's identity key: see {@link Fleet#identity}).
+     */
+    public SingleFlightSessionCache userCache(Identity.User identity, SessionStore store, String fleetKey) {
+        SessionSource source = sessions;
+        if (fleet != null) {
+            FleetIdentity shared = fleet.identity(fleetKey);
+            source = fleet.source(sessions, user -> user instanceof Identity.User ? shared : null);
+        }
+        return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), source, events, store, identity,
+                null);
     }
 
     /** The re-authenticating executor of {@code cache}'s session. */

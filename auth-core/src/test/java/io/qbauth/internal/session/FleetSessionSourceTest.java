@@ -118,11 +118,24 @@ class FleetSessionSourceTest {
     @Test
     void a_stored_session_near_its_expiry_is_not_adopted() {
         InMemorySharedSessionStore store = new InMemorySharedSessionStore();
-        store.publishedElsewhere(APP, session("nearly-gone", Duration.ofSeconds(10)));
+        Instant now = Instant.now(); // an hour-long session with 10 s left: less than the 30 s minimum
+        store.publishedElsewhere(APP, new Session(new SessionToken("nearly-gone"), SessionKind.APPLICATION, 7, 0, 1,
+                now.minus(Duration.ofHours(1)), now.plusSeconds(10), Session.Origin.CREATED));
 
         LiveSession session = source(store).create(Identity.APPLICATION).join();
 
         assertThat(session.token().value()).isEqualTo("created-1");
+    }
+
+    @Test
+    void a_short_lived_stored_session_is_adopted_in_the_first_half_of_its_life() {
+        InMemorySharedSessionStore store = new InMemorySharedSessionStore();
+        store.publishedElsewhere(APP, session("short", Duration.ofSeconds(10))); // minimum scaled to 5 s
+
+        LiveSession session = source(store).create(Identity.APPLICATION).join();
+
+        assertThat(session.token().value()).isEqualTo("short");
+        assertThat(created.get()).isZero();
     }
 
     @Test
@@ -217,5 +230,79 @@ class FleetSessionSourceTest {
                         e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isPositive()));
         assertThat(created.get()).as("the second instance sent nothing").isEqualTo(1);
         assertThat(store.leased(APP)).isFalse();
+    }
+
+    @Test
+    void a_401_on_the_shared_session_deletes_it_from_the_store_only_while_it_is_the_stored_one() {
+        InMemorySharedSessionStore store = new InMemorySharedSessionStore();
+        FleetSessionSource one = source(store);
+        FleetSessionSource two = source(store);
+        LiveSession first = one.create(Identity.APPLICATION).join();
+        assertThat(two.create(Identity.APPLICATION).join().token()).isEqualTo(first.token());
+
+        one.rejected(Identity.APPLICATION, first);
+        assertThat(store.read(APP).toCompletableFuture().join()).isEmpty();
+
+        LiveSession replaced = two.create(Identity.APPLICATION).join(); // two saw the 401 too
+        two.rejected(Identity.APPLICATION, first); // late: the stored one is the replacement, kept
+        assertThat(store.read(APP).toCompletableFuture().join()).map(s -> s.session().token())
+                .contains(replaced.token());
+        assertThat(one.create(Identity.APPLICATION).join().token()).isEqualTo(replaced.token());
+        assertThat(created.get()).isEqualTo(2);
+    }
+
+    @Test
+    void a_moved_expiry_lengthens_the_stored_lifetime_at_most_once_a_minute() {
+        InMemorySharedSessionStore store = new InMemorySharedSessionStore();
+        io.qbauth.testing.ManualClock clock = new io.qbauth.testing.ManualClock(Instant.now());
+        FleetSessionSource source = new FleetSessionSource(quickBlox, store, KEYS, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
+        LiveSession live = source.create(Identity.APPLICATION).join();
+
+        live.extendTo(live.expiresAtMillis() + 1_000);
+        source.extended(Identity.APPLICATION, live);
+        assertThat(store.extensions).as("within the first minute").isEmpty();
+
+        clock.advance(Duration.ofSeconds(61));
+        for (int reply = 0; reply < 5; reply++) {
+            live.extendTo(live.expiresAtMillis() + 1_000);
+            source.extended(Identity.APPLICATION, live);
+        }
+        assertThat(store.extensions).containsExactly(Instant.ofEpochMilli(live.expiresAtMillis() - 4_000));
+
+        clock.advance(Duration.ofSeconds(61));
+        source.extended(Identity.APPLICATION, live);
+        assertThat(store.extensions).hasSize(2);
+        source.extended(Identity.APPLICATION, live("another", Duration.ofHours(2)));
+        assertThat(store.extensions).as("only the session handed out").hasSize(2);
+    }
+
+    @Test
+    void store_trouble_is_reported_once_per_transition_and_acquisitions_by_outcome() throws Exception {
+        List<io.qbauth.event.AuthEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FleetHealth health = new FleetHealth(new Events(List.of(heard::add)), Runnable::run);
+        SharedSessionStore down = failingStore();
+        FleetSessionSource failing = new FleetSessionSource(quickBlox, down, KEYS, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Clock.systemUTC(), health);
+        failing.create(Identity.APPLICATION).join();
+        failing.create(Identity.APPLICATION).join();
+        InMemorySharedSessionStore store = new InMemorySharedSessionStore();
+        FleetSessionSource working = new FleetSessionSource(quickBlox, store, KEYS, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Clock.systemUTC(), health);
+        working.create(Identity.APPLICATION).join();
+        new FleetSessionSource(quickBlox, store, KEYS, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Clock.systemUTC(), health).create(Identity.APPLICATION).join();
+
+        assertThat(heard).containsExactly(
+                new io.qbauth.event.AuthEvent.SharedStoreUnavailable("UNAVAILABLE"),
+                new io.qbauth.event.AuthEvent.FleetSessionAcquired(SessionKind.APPLICATION,
+                        io.qbauth.event.AuthEvent.FleetOutcome.LOCAL),
+                new io.qbauth.event.AuthEvent.FleetSessionAcquired(SessionKind.APPLICATION,
+                        io.qbauth.event.AuthEvent.FleetOutcome.LOCAL),
+                new io.qbauth.event.AuthEvent.SharedStoreRecovered(),
+                new io.qbauth.event.AuthEvent.FleetSessionAcquired(SessionKind.APPLICATION,
+                        io.qbauth.event.AuthEvent.FleetOutcome.CREATED),
+                new io.qbauth.event.AuthEvent.FleetSessionAcquired(SessionKind.APPLICATION,
+                        io.qbauth.event.AuthEvent.FleetOutcome.ADOPTED));
     }
 }

@@ -9,6 +9,7 @@ import io.qbauth.spi.SharedSessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,8 @@ final class InMemorySharedSessionStore implements SharedSessionStore {
     private final Map<FleetIdentity, String> leases = new HashMap<>();
     private final Map<FleetIdentity, Long> counters = new HashMap<>();
     final AtomicInteger calls = new AtomicInteger();
+    /** The expiries {@code extend} was asked for, in order. */
+    final List<Instant> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<Long, Long> backOffUntilNanos = new HashMap<>();
 
     /** Stores {@code session} under a new generation, as another instance would. */
@@ -119,7 +122,8 @@ final class InMemorySharedSessionStore implements SharedSessionStore {
     public synchronized CompletionStage<Boolean> extend(FleetIdentity identity, SharedSession seen,
                                                         Instant expiresAt) {
         calls.incrementAndGet();
-        return CompletableFuture.completedFuture(false);
+        extensions.add(expiresAt);
+        return CompletableFuture.completedFuture(sessions.get(identity) != null && sessions.get(identity).equals(seen));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, AutoCloseable {
 
+    private final ReentrantLock lock = new ReentrantLock();
     private final String password;
     private Path dir;
     private int port;
@@ -128,43 +130,58 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
     }
 
     /** Starts the server on this extension's port and waits (at most 10 s) until it answers PING. */
-    public synchronized void start() throws IOException, InterruptedException {
-        if (process != null && process.isAlive()) {
-            return;
-        }
-        List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
-                "--daemonize", "no"));
-        if (password != null) {
-            command.addAll(List.of("--requirepass", password));
-        }
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!answersPing()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("redis-server did not start on port " + port + ": see "
-                        + dir.resolve("redis.log") + "\n" + Files.readString(dir.resolve("redis.log")));
+    public void start() throws IOException, InterruptedException {
+        lock.lock(); // not synchronized: the SDK rule against monitors (virtual threads) holds here too
+        try {
+            if (process != null && process.isAlive()) {
+                return;
             }
-            Thread.sleep(20);
+            List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
+                    "--daemonize", "no"));
+            if (password != null) {
+                command.addAll(List.of("--requirepass", password));
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!answersPing()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("redis-server did not start on port " + port + ": see "
+                            + dir.resolve("redis.log") + "\n" + Files.readString(dir.resolve("redis.log")));
+                }
+                Thread.sleep(20);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Stops the server (SIGTERM) and waits for it to end. */
-    public synchronized void stop() throws InterruptedException {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void stop() throws InterruptedException {
+        lock.lock(); // not synchronized: the SDK rule against monitors (virtual threads) holds here too
+        try {
+            if (process != null) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Kills the server with SIGKILL, as a crash would, and waits for it to end. */
-    public synchronized void kill9() throws InterruptedException {
-        if (process != null) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void kill9() throws InterruptedException {
+        lock.lock(); // not synchronized: the SDK rule against monitors (virtual threads) holds here too
+        try {
+            if (process != null) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -61,6 +61,9 @@ final class Meters {
     private final MeterProvider<Counter> poolRemoved;
     private final AtomicLong poolHeld = new AtomicLong();
     private final AtomicBoolean poolGaugeRegistered = new AtomicBoolean();
+    private final MeterProvider<Counter> fleetAcquisitions;
+    private final AtomicLong storeAvailable = new AtomicLong(1);
+    private final AtomicBoolean storeGaugeRegistered = new AtomicBoolean();
     private final MeterRegistry registry;
     private final Tags common;
 
@@ -97,6 +100,8 @@ final class Meters {
                 registry);
         this.poolRemoved = counter(QbAuthMetrics.POOL_IDENTITIES_REMOVED, "identities a user pool let go", common,
                 registry);
+        this.fleetAcquisitions = counter(QbAuthMetrics.FLEET_ACQUISITIONS,
+                "sessions a fleet member needed, by how it had them", common, registry);
     }
 
     /** The {@code client.name} given as a common tag, or {@code null} to use the transport's name. */
@@ -201,6 +206,30 @@ final class Meters {
     void poolIdentityRemoved(String reason) {
         poolHeld.decrementAndGet();
         increment(poolRemoved, QbAuthMetrics.POOL_IDENTITIES_REMOVED, REASON, reason);
+    }
+
+    /** The shared session store answers ({@code true}) or not: the {@code qbauth.store.available} gauge. */
+    void storeAvailable(boolean available) {
+        storeAvailable.set(available ? 1 : 0);
+        registerStoreGauge();
+    }
+
+    /** A fleet member had a session as {@code outcome}. */
+    void fleetAcquisition(String outcome) {
+        registerStoreGauge();
+        increment(fleetAcquisitions, QbAuthMetrics.FLEET_ACQUISITIONS, OUTCOME, outcome);
+    }
+
+    private void registerStoreGauge() {
+        if (!storeGaugeRegistered.get() && storeGaugeRegistered.compareAndSet(false, true)) {
+            try {
+                Gauge.builder(QbAuthMetrics.STORE_AVAILABLE, storeAvailable, AtomicLong::get)
+                        .description("1 while the shared session store answers, 0 while it does not").tags(common)
+                        .strongReference(true).register(registry);
+            } catch (Throwable e) { // the registry and its filters are the application's
+                dropped(QbAuthMetrics.STORE_AVAILABLE, e);
+            }
+        }
     }
 
     /** The tag values of one {@code qbauth.operations} timer. */

@@ -1,6 +1,7 @@
 package io.qbauth.adapter.metrics.micrometer;
 
 import io.qbauth.event.AuthEvent;
+import io.qbauth.event.AuthEvent.FleetSessionAcquired;
 import io.qbauth.event.AuthEvent.FlightJoined;
 import io.qbauth.event.AuthEvent.LoggedIn;
 import io.qbauth.event.AuthEvent.LoggedOut;
@@ -14,6 +15,8 @@ import io.qbauth.event.AuthEvent.SessionDestroyed;
 import io.qbauth.event.AuthEvent.SessionExpired;
 import io.qbauth.event.AuthEvent.SessionInvalidated;
 import io.qbauth.event.AuthEvent.SessionRecreated;
+import io.qbauth.event.AuthEvent.SharedStoreRecovered;
+import io.qbauth.event.AuthEvent.SharedStoreUnavailable;
 import io.qbauth.event.AuthEventListener;
 
 /**
@@ -21,7 +24,8 @@ import io.qbauth.event.AuthEventListener;
  * operation into {@code qbauth.operations}, session creations into {@code qbauth.session.creation} (timed) and
  * {@code qbauth.session.creations} (counted, with their reason), and counts re-creations, flight joins,
  * invalidations, expirations, replays, destructions, logins and logouts, and keeps a user pool's held identities
- * ({@code qbauth.pool.identities}, added, removed by reason). Never throws.
+ * ({@code qbauth.pool.identities}, added, removed by reason), and a fleet's store availability
+ * ({@code qbauth.store.available}) and acquisitions ({@code qbauth.fleet.acquisitions}). Never throws.
  */
 final class MicrometerAuthEventListener implements AuthEventListener {
 
@@ -59,6 +63,9 @@ final class MicrometerAuthEventListener implements AuthEventListener {
             case LoggedOut e -> meters.logout();
             case PoolIdentityAdded e -> meters.poolIdentityAdded();
             case PoolIdentityRemoved e -> meters.poolIdentityRemoved(TagValues.lower(e.reason()));
+            case SharedStoreUnavailable e -> meters.storeAvailable(false);
+            case SharedStoreRecovered e -> meters.storeAvailable(true);
+            case FleetSessionAcquired e -> meters.fleetAcquisition(TagValues.lower(e.outcome()));
         }
     }
 }

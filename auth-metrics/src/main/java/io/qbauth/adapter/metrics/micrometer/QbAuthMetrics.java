@@ -58,6 +58,16 @@ public final class QbAuthMetrics {
     public static final String POOL_IDENTITIES_ADDED = "qbauth.pool.identities.added";
     /** Counter: identities a {@code UserPool} let go, tagged {@code reason} (evicted_capacity, evicted_idle, …). */
     public static final String POOL_IDENTITIES_REMOVED = "qbauth.pool.identities.removed";
+    /**
+     * Gauge: 1 while the shared session store of a fleet answers, 0 while it does not (registered at the first
+     * fleet event: a store failure or a coordinated acquisition).
+     */
+    public static final String STORE_AVAILABLE = "qbauth.store.available";
+    /**
+     * Counter: sessions a fleet member needed and how it had them, tagged {@code outcome} (adopted, joined,
+     * created, local).
+     */
+    public static final String FLEET_ACQUISITIONS = "qbauth.fleet.acquisitions";
 
     /** Tag telling clients apart; given as a common tag it replaces the transport's name on the HTTP timer. */
     public static final String CLIENT_NAME_TAG = Meters.CLIENT_NAME;
