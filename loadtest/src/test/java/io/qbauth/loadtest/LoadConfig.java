@@ -197,7 +197,7 @@ public record LoadConfig(
 
     private static Fleet fleet(Settings s, boolean smoke, boolean remote) {
         int identities = remote ? 0 : s.nonNegativeInt("fleetIdentities", smoke ? 25 : 100);
-        List<String> sides = Arrays.stream(s.text("fleetSides", Fleet.LOCAL).split(","))
+        List<String> sides = Arrays.stream(s.text("fleetSides", Fleet.REDIS + "," + Fleet.LOCAL).split(","))
                 .map(String::strip).filter(side -> !side.isEmpty()).distinct().toList();
         for (String side : sides) {
             if (!side.equals(Fleet.REDIS) && !side.equals(Fleet.LOCAL)) {

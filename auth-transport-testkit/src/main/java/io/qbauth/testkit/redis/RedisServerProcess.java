@@ -65,11 +65,23 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
         return server;
     }
 
-    /** Stops the server and deletes its directory; idempotent (JUnit's callbacks do the same for a test). */
+    /**
+     * Stops the server and deletes its directory; idempotent (JUnit's callbacks do the same for a test). Interrupted
+     * while waiting for the server to end, it kills it (SIGKILL) and keeps the interrupt.
+     */
     @Override
-    public synchronized void close() throws Exception {
-        if (dir != null) {
+    public synchronized void close() throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try {
             tearDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        } finally {
             dir = null;
         }
     }

@@ -63,20 +63,22 @@ public final class FleetDriver implements AutoCloseable {
                         .refreshPolicy(refreshPolicy)
                         .transport(transport)
                         .codec(new JacksonJsonCodec());
-                store.ifPresent(shared -> share(builder, shared));
-                UserPool pool = builder.buildUserPool(UserPoolConfig.builder()
-                        .maxIdentities(Math.max(1, users.size())).build());
+                store.ifPresent(builder::sharedStore);
+                UserPool pool;
+                try {
+                    pool = builder.buildUserPool(UserPoolConfig.builder().maxIdentities(Math.max(1, users.size()))
+                            .build());
+                } catch (RuntimeException e) {
+                    store.ifPresent(RedisSessionStore::close);
+                    transport.close();
+                    throw e;
+                }
                 instances.add(new Instance(transport, store, pool));
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-    }
-
-    /** Hands the fleet's store to an instance's builder. */
-    private static void share(QbAuth.Builder builder, RedisSessionStore store) {
-        throw new UnsupportedOperationException("QbAuth.Builder has no sharedStore(...) yet: run -DfleetSides=local");
     }
 
     /** The side's name. */
@@ -101,7 +103,7 @@ public final class FleetDriver implements AutoCloseable {
                 .toList();
     }
 
-    /** Closes every instance: pool, store, transport. */
+    /** Closes every instance: its pool, then the store it was given (the application owns it), then transport. */
     @Override
     public void close() {
         for (Instance instance : instances) {

@@ -133,9 +133,7 @@ public final class FleetServers implements AutoCloseable {
             if (redis != null) {
                 try {
                     redis.close();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
+                } catch (IOException e) {
                     System.getLogger(FleetServers.class.getName()).log(System.Logger.Level.WARNING,
                             "could not stop the fleet's redis-server", e);
                 }
