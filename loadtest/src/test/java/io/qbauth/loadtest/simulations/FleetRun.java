@@ -37,7 +37,7 @@ final class FleetRun implements AutoCloseable {
     private final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
     private final Map<String, FleetVerdict> verdicts = new ConcurrentHashMap<>();
     private FleetServers servers;
-    private long redisCommandsAtStart;
+    private Map<String, Long> redisAtStart = Map.of();
 
     FleetRun(LoadConfig config, RefreshPolicy refreshPolicy) {
         this.config = config;
@@ -69,7 +69,7 @@ final class FleetRun implements AutoCloseable {
             }
             pairs.put(side, List.copyOf(byInstance));
         }
-        redisCommandsAtStart = redisCommands();
+        redisAtStart = servers.redisCommandCalls();
     }
 
     LoadConfig.Fleet settings() {
@@ -97,9 +97,12 @@ final class FleetRun implements AutoCloseable {
     FleetVerdict verdict(String side) {
         EmulatorStats stats = servers.stats(side);
         boolean shared = side.equals(LoadConfig.Fleet.REDIS);
+        Map<String, Long> redisNow = shared ? servers.redisCommandCalls() : Map.of();
+        long scripts = shared ? added(redisNow, "evalsha") + added(redisNow, "eval") : -1;
+        long commands = shared ? redisNow.keySet().stream().mapToLong(command -> added(redisNow, command)).sum() : -1;
         FleetVerdict verdict = new FleetVerdict(clientName(side), shared, fleet.instances(), fleet.identities(),
                 Math.max(0, waves.get(side).wavesEntered() - 1), stats.sessionsCreated(),
-                stats.sessionCreationsRateLimited(), shared ? redisCommands() - redisCommandsAtStart : -1);
+                stats.sessionCreationsRateLimited(), scripts, commands);
         verdicts.put(side, verdict);
         return verdict;
     }
@@ -114,8 +117,9 @@ final class FleetRun implements AutoCloseable {
         return String.valueOf(servers);
     }
 
-    private long redisCommands() {
-        return servers.redisCommandCalls().values().stream().mapToLong(Long::longValue).sum();
+    /** Calls of {@code command} since the fleet started. */
+    private long added(Map<String, Long> now, String command) {
+        return now.getOrDefault(command, 0L) - redisAtStart.getOrDefault(command, 0L);
     }
 
     @Override

@@ -18,10 +18,11 @@ import java.util.concurrent.CompletionStage;
  * @param expiryWindows    times the sessions expired during the phase
  * @param sessionsCreated  sessions the emulator created for the side's application
  * @param rateLimited      session creations the emulator refused with 429 (plan limit)
- * @param redisCommands    Redis commands the phase cost (every instance, the whole phase), or -1 when not measured
+ * @param redisRoundTrips  Redis round trips (script calls) the phase cost, every instance, or -1 when not measured
+ * @param redisCommands    Redis commands run in the phase, those inside the scripts included, or -1
  */
 record FleetVerdict(String side, boolean shared, int instances, int identities, int expiryWindows,
-        long sessionsCreated, long rateLimited, long redisCommands) {
+        long sessionsCreated, long rateLimited, long redisRoundTrips, long redisCommands) {
 
     /** The most creations a coordinated fleet may make: one per identity per wave. */
     long bound() {
@@ -48,8 +49,10 @@ record FleetVerdict(String side, boolean shared, int instances, int identities, 
                         + "and never meet the plan limit"
                 : holds() ? "the uncoordinated fleet shows the problem, as expected" : "FAILED: the uncoordinated "
                         + "fleet stayed within the bound with no 429: the scenario proves nothing";
-        String redis = redisCommands < 0 ? "" : String.format(Locale.ROOT, ", %d Redis commands (%.1f per identity "
-                + "per wave)", redisCommands, redisCommands / (double) Math.max(1, bound()));
+        double identityWaves = Math.max(1, bound());
+        String redis = redisRoundTrips < 0 ? "" : String.format(Locale.ROOT, ", %d Redis round trips (%.1f per "
+                + "identity per wave; %d commands run, those inside the scripts included)", redisRoundTrips,
+                redisRoundTrips / identityWaves, redisCommands);
         return String.format(Locale.ROOT, "%s: %d instances x %d identities over %d expiry windows: %d sessions "
                         + "created (bound %d), %d creations refused with 429%s -> %s", side, instances, identities,
                 expiryWindows, sessionsCreated, bound(), rateLimited, redis, outcome);
