@@ -13,7 +13,7 @@ class FleetVerdictTest {
         assertThat(verdict.bound()).isEqualTo(75);
         assertThat(verdict.holds()).isTrue();
         assertThat(verdict.asStage().toCompletableFuture()).isCompleted().isNotCompletedExceptionally();
-        assertThat(verdict.describe()).contains("75 sessions created (bound 75)", "600 Redis round trips (8.0 per identity per wave; 2000 commands run);
+        assertThat(verdict.describe()).contains("75 sessions created (bound 75)", "600 Redis round trips (8.0 per identity per wave; 2000 commands run");
     }
 
     @Test
