@@ -196,7 +196,7 @@ public record LoadConfig(
     }
 
     private static Fleet fleet(Settings s, boolean smoke, boolean remote) {
-        int identities = remote ? 0 : s.nonNegativeInt("fleetIdentities", smoke ? 25 : 100);
+        int identities = remote ? 0 : s.nonNegativeInt("fleetIdentities", smoke ? 25 : 50);
         List<String> sides = Arrays.stream(s.text("fleetSides", Fleet.REDIS + "," + Fleet.LOCAL).split(","))
                 .map(String::strip).filter(side -> !side.isEmpty()).distinct().toList();
         for (String side : sides) {
@@ -212,7 +212,7 @@ public record LoadConfig(
         return new Fleet(
                 s.positiveInt("fleetInstances", smoke ? 4 : 8),
                 identities,
-                s.positiveInt("fleetCallers", smoke ? 32 : 64),
+                s.positiveInt("fleetCallers", smoke ? 32 : 48),
                 s.seconds("fleetSeconds", smoke ? 12 : 28),
                 Duration.ofMillis(s.positiveLong("fleetThinkMs", 20)),
                 s.positiveInt("fleetCreationsPerSecond", Math.max(1, identities)),
