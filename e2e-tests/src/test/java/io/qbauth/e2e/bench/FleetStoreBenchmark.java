@@ -259,6 +259,23 @@ public final class FleetStoreBenchmark {
                     median.opsPerSecond() / base.opsPerSecond(), median.p50Nanos() / (double) base.p50Nanos(),
                     median.p99Nanos() / (double) base.p99Nanos());
         }
+        // each round's variants ran back to back: their ratio is less exposed to the machine's drift than the
+        // ratio of two median rounds
+        List<ClosedLoop.Result> baseRounds = results.get(baseline);
+        for (Map.Entry<String, List<ClosedLoop.Result>> entry : results.entrySet()) {
+            if (entry.getKey().equals(baseline)) {
+                continue;
+            }
+            double[] ratios = new double[baseRounds.size()];
+            for (int round = 0; round < ratios.length; round++) {
+                ratios[round] = entry.getValue().get(round).opsPerSecond() / baseRounds.get(round).opsPerSecond();
+            }
+            double[] sorted = ratios.clone();
+            Arrays.sort(sorted);
+            System.out.printf(Locale.ROOT, "%s vs %s, ops/s per round: %s, median %.2f×%n", entry.getKey(), baseline,
+                    Arrays.toString(Arrays.stream(ratios).map(r -> Math.round(r * 100) / 100.0).toArray()),
+                    sorted[sorted.length / 2]);
+        }
     }
 
     private static ClosedLoop.Result median(List<ClosedLoop.Result> results) {
