@@ -107,12 +107,15 @@ public final class FleetStoreBenchmark {
             shared.blocking().createUserSession(alice);
             ApiRequest call = ApiRequest.get("/users/" + id + ".json");
             long before = commands(redis);
+            long creationsBefore = emulator.stats(QuickBloxFixture.APP_ID).sessionsCreated();
             Map<String, ClosedLoop.Operation> variants = new LinkedHashMap<>();
             variants.put("execute, no store", () -> plain.blocking().execute(call));
             variants.put("execute, Redis store", () -> shared.blocking().execute(call));
             Map<String, List<ClosedLoop.Result>> results = interleave(variants, CALLERS);
             report(results, "execute, no store");
-            System.out.println("Redis commands during the hot-path rounds: " + (commands(redis) - before));
+            System.out.println("Redis commands during the hot-path rounds: " + (commands(redis) - before)
+                    + "; sessions created: " + (emulator.stats(QuickBloxFixture.APP_ID).sessionsCreated()
+                    - creationsBefore));
         } finally {
             closeAll(opened);
         }
@@ -237,8 +240,10 @@ public final class FleetStoreBenchmark {
             ClosedLoop.run("JIT warm-up", callers, Duration.ZERO, WARMUP, operation);
         }
         Map<String, List<ClosedLoop.Result>> results = new LinkedHashMap<>();
+        List<Map.Entry<String, ClosedLoop.Operation>> order = new ArrayList<>(variants.entrySet());
         for (int round = 0; round < ROUNDS; round++) {
-            for (Map.Entry<String, ClosedLoop.Operation> variant : variants.entrySet()) {
+            // every other round in reverse order: the variant that runs first in a round is not always the same
+            for (Map.Entry<String, ClosedLoop.Operation> variant : round % 2 == 0 ? order : order.reversed()) {
                 ClosedLoop.Result result = ClosedLoop.run(variant.getKey(), callers, WARMUP, MEASURE,
                         variant.getValue());
                 System.out.println("round " + (round + 1) + ": " + result.row());
@@ -248,7 +253,7 @@ public final class FleetStoreBenchmark {
         return results;
     }
 
-    /** The median round of each variant and its ratios to {@code baseline}'s median round. */
+    /** The median round of each variant and its ratios to {@code baseline}'s median round, then per round. */
     private static void report(Map<String, List<ClosedLoop.Result>> results, String baseline) {
         ClosedLoop.Result base = median(results.get(baseline));
         System.out.println("| variant | callers | ops/s | p50 | p99 | CPU/op | ops/s vs " + baseline + " | p50 | p99 |");
