@@ -47,6 +47,7 @@ import java.util.function.Function;
  * @param poolThink       many users: pause after each call ({@code poolThinkMs}); shorter than the session
  *                        refresh's, so that a wave reaches most users
  * @param warmupLogins    untimed sign-ins per client before the run ({@code warmupLogins}); 0 for none
+ * @param fleet           the fleet scenario's settings (in-process emulator only)
  * @param p99             the bound on each request's 99th percentile ({@code p99Ms})
  * @param rawHerd         harness self-test: the raw baseline re-creates sessions without single-flight, so its
  *                        single-flight check must fail ({@code qbauth.loadtest.rawHerd})
@@ -76,6 +77,7 @@ public record LoadConfig(
         Duration poolDuration,
         Duration poolThink,
         int warmupLogins,
+        Fleet fleet,
         Duration p99,
         boolean rawHerd,
         Path resultsDir) {
@@ -105,6 +107,38 @@ public record LoadConfig(
         @Override
         public String toString() {
             return "RemoteApp[id=" + id + ", authKey=" + authKey + ", authSecret=***]";
+        }
+    }
+
+    /**
+     * The fleet scenario: {@code instances} SDK instances (each its own user pool, transport and, on the Redis side,
+     * its own Redis store and connection) act for the same {@code identities} users against one application with a
+     * plan limit on session creations, with the shared Redis store and without it, side by side.
+     *
+     * @param instances          SDK instances per side ({@code fleetInstances})
+     * @param identities         users every instance acts for ({@code fleetIdentities}); 0 for no fleet scenario;
+     *                           always 0 against a remote target
+     * @param callers            concurrent virtual users per side ({@code fleetCallers})
+     * @param duration           how long the fleet phase lasts ({@code fleetSeconds})
+     * @param think              pause after each call ({@code fleetThinkMs})
+     * @param creationsPerSecond the plan limit: session creations per second per application
+     *                           ({@code fleetCreationsPerSecond}; default twice the identities: room for the one
+     *                           creation per identity a coordinated fleet needs per expiry window, far less than the
+     *                           one per identity and instance an uncoordinated one makes)
+     * @param sides              which sides run ({@code fleetSides}: {@code redis}, {@code local}, comma-separated)
+     * @param only               run the fleet scenario alone, no other phase ({@code fleetOnly})
+     */
+    public record Fleet(int instances, int identities, int callers, Duration duration, Duration think,
+            int creationsPerSecond, List<String> sides, boolean only) {
+
+        /** The side with the shared Redis store. */
+        public static final String REDIS = "redis";
+        /** The side without it: each instance creates its own sessions. */
+        public static final String LOCAL = "local";
+
+        /** Whether the fleet scenario runs. */
+        public boolean enabled() {
+            return identities > 0 && !sides.isEmpty();
         }
     }
 
@@ -150,6 +184,7 @@ public record LoadConfig(
                 s.seconds("poolSeconds", smoke ? 7 : 28),
                 Duration.ofMillis(s.positiveLong("poolThinkMs", 20)),
                 s.nonNegativeInt("warmupLogins", remote ? 0 : smoke ? 30 : 200),
+                fleet(s, smoke, remote),
                 Duration.ofMillis(s.positiveLong("p99Ms", 3000)),
                 s.bool("qbauth.loadtest.rawHerd", false),
                 Path.of(s.text("qbauth.loadtest.resultsDir", "target/gatling")));
@@ -158,6 +193,30 @@ public record LoadConfig(
                     + "permanent");
         }
         return config;
+    }
+
+    private static Fleet fleet(Settings s, boolean smoke, boolean remote) {
+        int identities = remote ? 0 : s.nonNegativeInt("fleetIdentities", smoke ? 25 : 50);
+        List<String> sides = Arrays.stream(s.text("fleetSides", Fleet.REDIS + "," + Fleet.LOCAL).split(","))
+                .map(String::strip).filter(side -> !side.isEmpty()).distinct().toList();
+        for (String side : sides) {
+            if (!side.equals(Fleet.REDIS) && !side.equals(Fleet.LOCAL)) {
+                throw new IllegalArgumentException("-DfleetSides must list redis and/or local, got " + side);
+            }
+        }
+        boolean only = s.bool("fleetOnly", false);
+        if (only && (identities == 0 || sides.isEmpty())) {
+            throw new IllegalArgumentException("-DfleetOnly needs the fleet scenario: fleetIdentities > 0, the "
+                    + "in-process emulator and at least one of fleetSides");
+        }
+        return new Fleet(
+                s.positiveInt("fleetInstances", smoke ? 4 : 8),
+                identities,
+                s.positiveInt("fleetCallers", smoke ? 32 : 48),
+                s.seconds("fleetSeconds", smoke ? 12 : 28),
+                Duration.ofMillis(s.positiveLong("fleetThinkMs", 20)),
+                s.positiveInt("fleetCreationsPerSecond", Math.max(1, identities)),
+                sides, only);
     }
 
     /** The client names in the order they run: {@code sdk-<transport>}..., then {@code raw}. */

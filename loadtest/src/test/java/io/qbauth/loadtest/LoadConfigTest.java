@@ -97,4 +97,37 @@ class LoadConfigTest {
         assertThatThrownBy(() -> config("poolUsers", "-1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("poolUsers");
     }
+
+    @Test
+    void the_fleet_scenario_has_several_instances_for_the_same_users_and_a_plan_limit_they_need_sharing_for() {
+        LoadConfig.Fleet smoke = config("qbauth.loadtest.profile", LoadConfig.SMOKE).fleet();
+        LoadConfig.Fleet full = config().fleet();
+
+        assertThat(smoke.enabled()).isTrue();
+        assertThat(smoke.instances()).isGreaterThan(1);
+        assertThat(smoke.duration()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(full.instances()).isGreaterThan(smoke.instances());
+        // one creation per identity per second fits a coordinated fleet; one per identity and instance does not
+        assertThat(full.creationsPerSecond()).isEqualTo(full.identities());
+        assertThat(full.only()).isFalse();
+    }
+
+    @Test
+    void the_fleet_scenario_is_off_with_zero_identities_or_against_a_remote_target() {
+        assertThat(config("fleetIdentities", "0").fleet().enabled()).isFalse();
+        LoadConfig remote = config("baseUrl", "https://api.example.invalid", "appId", "1",
+                "authKey", "k", "authSecret", "s", "usersFile", "users.csv", "fleetIdentities", "50");
+
+        assertThat(remote.fleet().enabled()).isFalse();
+    }
+
+    @Test
+    void invalid_fleet_settings_name_the_property() {
+        assertThatThrownBy(() -> config("fleetSides", "redis,memcached"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fleetSides");
+        assertThatThrownBy(() -> config("fleetInstances", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fleetInstances");
+        assertThatThrownBy(() -> config("fleetOnly", "true", "fleetIdentities", "0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fleetOnly");
+    }
 }

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -27,9 +29,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * directory, with persistence off ({@code --save '' --appendonly no}), and stopped after the class. Never a fixed
  * port, never a system service. It can be stopped, killed with SIGKILL and started again on the same port.
  * When no {@code redis-server} is installed the test fails (CI installs it: .ci/run); it never skips.
+ *
+ * <p>Outside JUnit (a load test, a benchmark's {@code main}), {@link #startStandalone()} starts one and
+ * {@link #close()} stops it and deletes its directory.
  */
 public final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback {
+        AfterEachCallback, AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final String password;
@@ -46,6 +51,39 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
     /** A server that requires {@code password} ({@code requirepass}). */
     public RedisServerProcess(String password) {
         this.password = password;
+    }
+
+    /**
+     * A server started now, for code that JUnit does not run: on a free loopback port in a new temporary directory,
+     * without a password, answering PING when this returns. Stop it with {@link #close()}.
+     *
+     * @throws IllegalStateException when {@code redis-server} is not installed or does not start within 10 s
+     */
+    public static RedisServerProcess startStandalone() throws IOException, InterruptedException {
+        RedisServerProcess server = new RedisServerProcess();
+        server.setUp();
+        return server;
+    }
+
+    /**
+     * Stops the server and deletes its directory; idempotent (JUnit's callbacks do the same for a test). Interrupted
+     * while waiting for the server to end, it kills it (SIGKILL) and keeps the interrupt.
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        if (dir == null) {
+            return;
+        }
+        try {
+            tearDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        } finally {
+            dir = null;
+        }
     }
 
     @Override
@@ -77,10 +115,16 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
     private void setUp() throws IOException, InterruptedException {
         dir = Files.createTempDirectory("qbauth-redis-");
         port = freePort();
-        start();
+        try {
+            start();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            tearDown();
+            dir = null;
+            throw e;
+        }
     }
 
-    private void tearDown() throws Exception {
+    private void tearDown() throws IOException, InterruptedException {
         stop();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -166,6 +210,51 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
             out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             return readLine(socket.getInputStream());
+        }
+    }
+
+    /**
+     * Calls per command since the server started or {@code CONFIG RESETSTAT}, from {@code INFO commandstats}, by
+     * lower-case command name (e.g. {@code evalsha -> 1234}, {@code info -> 1}); this request's own {@code info} and,
+     * with a password, {@code auth} are counted too. For measuring the Redis operations a run costs.
+     */
+    public Map<String, Long> commandCalls() throws IOException {
+        String stats = bulk("INFO commandstats");
+        Map<String, Long> calls = new TreeMap<>();
+        for (String line : stats.split("\r?\n")) {
+            // cmdstat_evalsha:calls=12,usec=345,usec_per_call=28.75,rejected_calls=0,failed_calls=0
+            if (line.startsWith("cmdstat_")) {
+                int colon = line.indexOf(':');
+                String name = line.substring("cmdstat_".length(), colon);
+                for (String field : line.substring(colon + 1).split(",")) {
+                    if (field.startsWith("calls=")) {
+                        calls.put(name, Long.parseLong(field.substring("calls=".length())));
+                    }
+                }
+            }
+        }
+        return calls;
+    }
+
+    /** Sends one inline command whose reply is a bulk string and returns that string. */
+    private String bulk(String inline) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            if (password != null) {
+                out.write(("AUTH " + password + "\r\n").getBytes(StandardCharsets.UTF_8));
+                readLine(in);
+            }
+            out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String header = readLine(in);
+            if (!header.startsWith("$")) {
+                throw new IOException("expected a bulk reply to " + inline + ", got " + header);
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(header.substring(1)));
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 

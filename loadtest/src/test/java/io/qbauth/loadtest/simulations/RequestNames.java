@@ -11,6 +11,8 @@ final class RequestNames {
     static final String REFRESH = "refresh";
     /** The group of the many-users requests and their single-flight check, inside the client's group. */
     static final String MANY_USERS = "many-users";
+    /** The group of the fleet scenario's requests and its check, inside the side's group. */
+    static final String FLEET = "fleet";
 
     static final String CREATE_APP_SESSION = "create-app-session";
     static final String LOGIN = "login";
@@ -21,6 +23,8 @@ final class RequestNames {
     static final String DESTROY_SESSION = "destroy-session";
     /** A synthetic request: OK when the single-flight property held for the client, KO otherwise. */
     static final String SINGLE_FLIGHT_CHECK = "single-flight-check";
+    /** A synthetic request: OK when a side of the fleet scenario did what it is for ({@link FleetVerdict}). */
+    static final String FLEET_CHECK = "fleet-check";
 
     /** The login-storm calls every client makes, whatever the settings (sign-up aside). */
     static final List<String> STORM_CALLS = List.of(CREATE_APP_SESSION, LOGIN, LOGIN_EMAIL, API_CALL,

@@ -92,6 +92,25 @@ final class Scenarios {
                 waves(run, run.poolWaves(), run.config().poolThink(), () -> run.nextPoolUser(client))));
     }
 
+    /**
+     * The fleet scenario, one side: in waves at most half a TTL long, each virtual user takes the next
+     * (instance, identity) pair — the same identity on every instance in turn, then the next identity — and calls as
+     * in the session refresh. Every session expires between waves, so each wave opens with the instances of the
+     * fleet all needing a new session for the same users at once.
+     */
+    static ScenarioBuilder fleet(LoadRun run, FleetRun fleet, String side) {
+        String client = FleetRun.clientName(side);
+        return scenario("fleet " + client).group(client).on(group(RequestNames.FLEET).on(
+                waves(run, fleet.waves(side), fleet.settings().think(), () -> fleet.next(side))));
+    }
+
+    /** One synthetic request after a fleet side's phase: OK when the side did what it is for. */
+    static ScenarioBuilder fleetCheck(LoadRun run, FleetRun fleet, String side) {
+        String client = FleetRun.clientName(side);
+        return scenario("fleet-check " + client).group(client).on(group(RequestNames.FLEET).on(
+                exec(timed(run.stats(), RequestNames.FLEET_CHECK, session -> fleet.verdict(side).asStage()))));
+    }
+
     /** One synthetic request after the session-refresh phase: OK when single-flight held for the client. */
     static ScenarioBuilder singleFlightCheck(LoadRun run, String client) {
         return check(run, client, RequestNames.REFRESH, Workload.SESSION_REFRESH, run.config().identities(),
