@@ -329,8 +329,7 @@ public final class FleetSessionSource implements SessionSource {
             return false;
         }
         Session session = stored.session();
-        long lifetime = Math.max(0, session.expiresAt().toEpochMilli() - session.createdAt().toEpochMilli());
-        long least = Math.min(minRemaining.toMillis(), lifetime / 2);
+        long least = Math.min(minRemaining.toMillis(), lifetimeMillis(session) / 2);
         return session.expiresAt().toEpochMilli() > clock.millis() + least;
     }
 
@@ -345,7 +344,19 @@ public final class FleetSessionSource implements SessionSource {
     private LiveSession adopt(FleetIdentity fleet, SharedSession stored) {
         handOut(fleet, stored);
         Session session = stored.session();
-        return LiveSession.received(session, session.createdAt().toEpochMilli());
+        return LiveSession.received(session, session.expiresAt().toEpochMilli() - lifetimeMillis(session));
+    }
+
+    /**
+     * The lifetime of a stored session, as its publisher saw it begin. {@code createdAt} is the server's clock (its
+     * {@code created_at}) while {@code expiresAt} is skew-corrected to the local one, so a server clock ahead of the
+     * local one would shrink the difference, to 0 past the lifetime (every adopted session then looked 0 ms long:
+     * the separate-JVM fleet test after an emulator clock jump). A creation time in the local future is taken as
+     * now: the lifetime is then what is left, never less.
+     */
+    private long lifetimeMillis(Session session) {
+        long created = Math.min(session.createdAt().toEpochMilli(), clock.millis());
+        return Math.max(0, session.expiresAt().toEpochMilli() - created);
     }
 
     private void handOut(FleetIdentity fleet, SharedSession shared) {

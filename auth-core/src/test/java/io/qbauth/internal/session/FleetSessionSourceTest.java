@@ -128,6 +128,22 @@ class FleetSessionSourceTest {
     }
 
     @Test
+    void an_adopted_session_keeps_its_lifetime_when_the_servers_clock_is_ahead() {
+        // createdAt is the server's clock (created_at), expiresAt the local one (skew-corrected): 3 h apart here, as
+        // in the separate-JVM fleet test after an emulator clock jump; the lifetime must not come out as 0
+        InMemorySharedSessionStore store = new InMemorySharedSessionStore();
+        Instant now = Instant.now();
+        store.publishedElsewhere(APP, new Session(new SessionToken("server-ahead"), SessionKind.APPLICATION, 7, 0, 1,
+                now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(2)), Session.Origin.CREATED));
+
+        LiveSession session = source(store).create(Identity.APPLICATION).join();
+
+        assertThat(session.token().value()).isEqualTo("server-ahead");
+        assertThat(session.lifetimeMillis()).as("the lifetime the cache scales its margins to")
+                .isGreaterThan(Duration.ofHours(1).toMillis());
+    }
+
+    @Test
     void a_short_lived_stored_session_is_adopted_in_the_first_half_of_its_life() {
         InMemorySharedSessionStore store = new InMemorySharedSessionStore();
         store.publishedElsewhere(APP, session("short", Duration.ofSeconds(10))); // minimum scaled to 5 s
