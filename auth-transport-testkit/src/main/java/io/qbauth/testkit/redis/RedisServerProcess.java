@@ -70,11 +70,12 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
      * while waiting for the server to end, it kills it (SIGKILL) and keeps the interrupt.
      */
     @Override
-    public synchronized void close() throws IOException {
-        if (dir == null) {
-            return;
-        }
+    public void close() throws IOException {
+        lock.lock(); // not synchronized: the SDK rule against monitors (virtual threads) holds here too
         try {
+            if (dir == null) {
+                return;
+            }
             tearDown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,6 +84,7 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
             }
         } finally {
             dir = null;
+            lock.unlock();
         }
     }
 
