@@ -16,6 +16,7 @@ module io.qbauth.spring.boot {
     requires static io.qbauth.store.redis;
     requires static io.vertx.core;
     requires static micrometer.core;
+    requires static micrometer.observation;
     requires static spring.boot.health;
     requires static spring.boot.actuator;
 

@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Lazy;
  *   <li>{@link UserPool}, lazy: created only when something injects it ({@code qbauth.pool.enabled=false} removes
  *       it);</li>
  *   <li>with a {@code MeterRegistry} bean and auth-metrics present: the qbauth meters on that registry;</li>
+ *   <li>with an {@code ObservationRegistry} bean and auth-metrics present: the qbauth observations on it (traces),
+ *       unless {@code qbauth.observations.enabled=false};</li>
  *   <li>with auth-store-redis present and {@code qbauth.store.redis.uri} set: a {@code RedisSessionStore} shared by
  *       the client and the pool (any {@code SharedSessionStore} bean of the application is used instead), closed with
  *       the context;</li>
@@ -47,7 +49,8 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(QbAuthProperties.class)
 // in this order: a Vert.x transport, if chosen, before the JDK one (each backs off when an AuthTransport exists)
 @Import({QbAuthVertxTransportConfiguration.class, QbAuthJdkTransportConfiguration.class,
-        QbAuthMetricsConfiguration.class, QbAuthRedisStoreConfiguration.class, QbAuthSanitizingConfiguration.class})
+        QbAuthMetricsConfiguration.class, QbAuthObservationsConfiguration.class, QbAuthRedisStoreConfiguration.class,
+        QbAuthSanitizingConfiguration.class})
 public class QbAuthAutoConfiguration {
 
     /** Created by Spring. */

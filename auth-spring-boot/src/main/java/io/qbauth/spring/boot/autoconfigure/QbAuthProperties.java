@@ -53,6 +53,9 @@ public class QbAuthProperties {
     /** A session store shared by every instance of the service (needs io.qbauth:auth-store-redis). */
     private final Store store = new Store();
 
+    /** The qbauth observations on the application's ObservationRegistry (needs io.qbauth:auth-metrics). */
+    private final Observations observations = new Observations();
+
     /** @return see the field */
     public URI getEndpoint() { return endpoint; }
     /** @param endpoint see the field */
@@ -95,6 +98,8 @@ public class QbAuthProperties {
     public Pool getPool() { return pool; }
     /** @return the store settings */
     public Store getStore() { return store; }
+    /** @return the observation settings */
+    public Observations getObservations() { return observations; }
 
     /** Which transport the client uses. */
     public enum TransportType {
@@ -251,6 +256,27 @@ public class QbAuthProperties {
         /** @param destroySessionOnEviction see the field */
         public void setDestroySessionOnEviction(boolean destroySessionOnEviction) {
             this.destroySessionOnEviction = destroySessionOnEviction;
+        }
+    }
+
+    /** {@code qbauth.observations.*}. */
+    public static class Observations {
+
+        /** Whether the client and the pool are observed (traced) when the application has an ObservationRegistry. */
+        private boolean enabled = true;
+
+        /** Whether requests to QuickBlox carry the trace context (traceparent); QuickBlox does not need it. */
+        private boolean propagateTraceContext = false;
+
+        /** @return see the field */
+        public boolean isEnabled() { return enabled; }
+        /** @param enabled see the field */
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        /** @return see the field */
+        public boolean isPropagateTraceContext() { return propagateTraceContext; }
+        /** @param propagateTraceContext see the field */
+        public void setPropagateTraceContext(boolean propagateTraceContext) {
+            this.propagateTraceContext = propagateTraceContext;
         }
     }
 

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.qbauth.BlockingQbAuthClient;
 import io.qbauth.QbAuthClient;
 import io.qbauth.UserPool;
 import io.qbauth.adapter.metrics.micrometer.QbAuthMetrics;
+import io.qbauth.adapter.metrics.micrometer.QbAuthObservations;
 import io.qbauth.adapter.transport.vertx.VertxAuthTransport;
 import io.qbauth.config.QbAuthConfig;
 import io.qbauth.config.TransportConfig;
@@ -140,6 +144,32 @@ class QbAuthAutoConfigurationTest {
         TestEmulator.runner(EMULATOR).withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withClassLoader(new FilteredClassLoader(QbAuthMetrics.class))
                 .run(context -> assertThat(context).doesNotHaveBean("qbAuthMetricsCustomizer"));
+    }
+
+    @Test
+    void the_observations_go_to_the_application_observation_registry_when_there_is_one() {
+        List<String> started = new CopyOnWriteArrayList<>();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStart(Observation.Context context) {
+                started.add(context.getName());
+            }
+        });
+        TestEmulator.runner(EMULATOR).withBean(ObservationRegistry.class, () -> registry).run(context -> {
+            context.getBean(BlockingQbAuthClient.class).createApplicationSession();
+            assertThat(started).contains(QbAuthObservations.OPERATION, QbAuthObservations.HTTP_EXCHANGE);
+        });
+        TestEmulator.runner(EMULATOR).withBean(ObservationRegistry.class, () -> registry)
+                .withPropertyValues("qbauth.observations.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean("qbAuthObservationsCustomizer"));
+        TestEmulator.runner(EMULATOR).run(context ->
+                assertThat(context).doesNotHaveBean("qbAuthObservationsCustomizer"));
     }
 
     @Test

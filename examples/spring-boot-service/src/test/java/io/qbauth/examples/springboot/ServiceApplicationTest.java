@@ -78,7 +78,9 @@ class ServiceApplicationTest {
 
         HttpResponse<String> prometheus = get("/actuator/prometheus");
         assertThat(prometheus.body()).contains("qbauth_operations_seconds_count")
-                .contains("qbauth_http_client_requests_seconds_count").contains("qbauth_pool_identities");
+                .contains("qbauth_http_client_requests_seconds_count").contains("qbauth_pool_identities")
+                .as("the observations, timed by Spring Boot's meter observation handler")
+                .contains("qbauth_client_operation_seconds_count");
 
         assertThat(post("/api/tokens", "{\"login\":\"dave_qb\",\"password\":\"wrongPass123\"}").statusCode())
                 .as("QuickBlox refuses the credentials: a typed error, mapped by the service").isEqualTo(401);
