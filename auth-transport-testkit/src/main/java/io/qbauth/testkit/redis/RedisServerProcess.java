@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RedisServerProcess implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, AutoCloseable {
+
+    /** Every server this JVM started and that still runs: killed by a shutdown hook if the JVM ends without a tear-down. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "redis-server-reaper"));
+    }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final String password;
@@ -158,6 +168,9 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
             }
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
+            Process started = process;
+            RUNNING.add(started);
+            started.onExit().thenRun(() -> RUNNING.remove(started));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!answersPing()) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
