@@ -126,6 +126,11 @@ public final class ObservationInstrumentation implements AuthInstrumentation {
         @Override
         public void stop(Throwable failure) {
             try {
+                switch (observation.getContext()) {
+                    case HttpExchangeContext http -> http.end();
+                    case AuthActivityContext activity -> activity.end();
+                    default -> { }
+                }
                 if (observation.getContext() instanceof HttpExchangeContext http) {
                     int status = http.activity().status();
                     http.setResponse(status == AuthActivity.HttpExchange.NO_STATUS ? null : status);
