@@ -82,12 +82,32 @@ public sealed interface AuthActivity {
     /** A caller getting a usable session for its call. */
     final class SessionAcquisition implements AuthActivity {
         private final SessionKind kind;
+        private final boolean knownAtStart;
         private Acquisition acquisition = Acquisition.CACHED;
         private long creationId;
 
-        /** @param kind the kind of the identity sessions are made for */
+        /** @param kind the kind of the identity sessions are made for; how it is had is recorded later */
         public SessionAcquisition(SessionKind kind) {
             this.kind = kind;
+            this.knownAtStart = false;
+        }
+
+        /**
+         * An acquisition whose outcome is known when it starts: {@link Acquisition#CACHED}, the fast path, started
+         * and stopped at once (an instrumentation may well ignore those).
+         */
+        public SessionAcquisition(SessionKind kind, Acquisition how) {
+            this.kind = kind;
+            this.acquisition = Objects.requireNonNull(how, "how");
+            this.knownAtStart = true;
+        }
+
+        /**
+         * Whether {@link #acquisition()} was known when the activity started (the fast path); otherwise it is
+         * recorded later, and until then reads {@link Acquisition#CACHED}.
+         */
+        public boolean knownAtStart() {
+            return knownAtStart;
         }
 
         /** The kind of session being acquired. */

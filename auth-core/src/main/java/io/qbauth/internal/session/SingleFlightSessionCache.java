@@ -168,7 +168,16 @@ public final class SingleFlightSessionCache {
         if (!tracing.on()) {
             return acquire(null, AuthScope.NONE);
         }
-        AuthActivity.SessionAcquisition activity = new AuthActivity.SessionAcquisition(state.get().identity().kind());
+        State s = state.get();
+        LiveSession live = s.live();
+        if (live != null && live.expiresAtMillis() - clock.millis() > s.prefetchMarginMillis()) {
+            // the fast path, as in acquire(activity, scope): a cached acquisition, started and stopped at once
+            AuthActivity.SessionAcquisition cached = new AuthActivity.SessionAcquisition(s.identity().kind(),
+                    Acquisition.CACHED);
+            Tracing.stop(tracing.start(cached, parent), null);
+            return live.ready();
+        }
+        AuthActivity.SessionAcquisition activity = new AuthActivity.SessionAcquisition(s.identity().kind());
         AuthScope scope = tracing.start(activity, parent);
         CompletableFuture<LiveSession> acquired;
         try {

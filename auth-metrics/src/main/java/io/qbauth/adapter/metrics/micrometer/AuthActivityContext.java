@@ -11,6 +11,7 @@ import java.util.Objects;
 public final class AuthActivityContext extends Observation.Context implements QbAuthObservationContext {
 
     private final AuthActivity activity;
+    private volatile boolean ended;
 
     /** @param activity the activity observed */
     public AuthActivityContext(AuthActivity activity) {
@@ -20,5 +21,15 @@ public final class AuthActivityContext extends Observation.Context implements Qb
     @Override
     public AuthActivity activity() {
         return activity;
+    }
+
+    @Override
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Marks the activity ended, just before its observation stops. */
+    void end() {
+        ended = true;
     }
 }

@@ -21,13 +21,17 @@ import java.net.URI;
  * The keys of {@link QbAuthObservationDocumentation}, with the same values as the tags of {@link QbAuthMetrics}'
  * meters where they share a key. Contextual (span) names: {@code qbauth <operation>} ({@code qbauth login}),
  * {@code session acquisition}, {@code session creation}, {@code <METHOD> <uri template>} ({@code POST /session.json}),
- * {@code request replay}.
+ * {@code request replay}. When an observation starts only {@code client.name} is known to it (a
+ * {@code DefaultMeterObservationHandler}'s long task timers carry that tag only); every other key is added when it
+ * stops, once the outcome is known, which also halves what keys cost per observation.
  */
 public class DefaultQbAuthObservationConvention implements QbAuthObservationConvention {
 
     private static final String DEFAULT_CLIENT_NAME = "qbauth";
 
     private final String clientName;
+    /** What is known when an observation starts (a long task timer's tags): the rest is added when it stops. */
+    private final KeyValues startKeys;
     private final UriTemplates uris = new UriTemplates();
 
     /** With {@code client.name=qbauth}. */
@@ -38,6 +42,7 @@ public class DefaultQbAuthObservationConvention implements QbAuthObservationConv
     /** @param clientName the {@code client.name} value (bounded: tell clients apart, not requests) */
     public DefaultQbAuthObservationConvention(String clientName) {
         this.clientName = clientName == null || clientName.isBlank() ? DEFAULT_CLIENT_NAME : clientName;
+        this.startKeys = KeyValues.of(LowKeys.CLIENT_NAME.withValue(this.clientName));
     }
 
     @Override
@@ -46,14 +51,17 @@ public class DefaultQbAuthObservationConvention implements QbAuthObservationConv
             case ClientOperation operation -> "qbauth " + TagValues.operation(operation.operation());
             case SessionAcquisition acquisition -> "session acquisition";
             case SessionCreation creation -> "session creation";
-            case HttpExchange exchange -> TagValues.httpMethod(exchange.method()) + " " + uris.of(exchange.uriTemplate(),
-                    exchange.uri());
+            case HttpExchange exchange -> TagValues.httpMethod(exchange.method()) + " "
+                    + uris.of(exchange.uriTemplate(), exchange.uri());
             case RequestReplay replay -> "request replay";
         };
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues(Observation.Context context) {
+        if (!((QbAuthObservationContext) context).ended()) { // the rest depends on the outcome: added at the stop
+            return startKeys;
+        }
         Throwable failure = TransportSupport.unwrap(context.getError());
         KeyValue client = LowKeys.CLIENT_NAME.withValue(clientName);
         return switch (activity(context)) {
@@ -86,6 +94,9 @@ public class DefaultQbAuthObservationConvention implements QbAuthObservationConv
 
     @Override
     public KeyValues getHighCardinalityKeyValues(Observation.Context context) {
+        if (!((QbAuthObservationContext) context).ended()) {
+            return KeyValues.empty();
+        }
         return switch (activity(context)) {
             case HttpExchange exchange -> KeyValues.of(HighKeys.HTTP_URL.withValue(
                     url(exchange.uri(), uris.of(exchange.uriTemplate(), exchange.uri()))));

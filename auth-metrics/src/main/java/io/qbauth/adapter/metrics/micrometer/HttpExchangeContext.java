@@ -16,6 +16,7 @@ public final class HttpExchangeContext extends RequestReplySenderContext<AuthAct
         implements QbAuthObservationContext {
 
     private final AuthActivity.HttpExchange exchange;
+    private volatile boolean ended;
 
     /**
      * @param exchange  the exchange observed, its request not yet sent
@@ -25,12 +26,26 @@ public final class HttpExchangeContext extends RequestReplySenderContext<AuthAct
         super(propagate ? HttpExchangeContext::setHeader : HttpExchangeContext::ignoreHeader, Kind.CLIENT);
         this.exchange = exchange;
         setCarrier(exchange);
-        URI uri = exchange.uri();
-        if (uri != null && uri.getHost() != null) {
-            setRemoteServiceAddress(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort()
-                    : ""));
-        }
+        setRemoteServiceAddress(address(exchange.uri()));
         setRemoteServiceName("quickblox");
+    }
+
+    /** The last URI and its address: the SDK sends one endpoint's URIs, mostly the same instances again. */
+    private static volatile Address last = new Address(null, null);
+
+    private record Address(URI uri, String address) {
+    }
+
+    /** {@code scheme://host:port} of {@code uri}, null without a host. */
+    private static String address(URI uri) {
+        Address seen = last;
+        if (seen.uri() == uri) {
+            return seen.address();
+        }
+        String address = uri == null || uri.getHost() == null ? null
+                : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+        last = new Address(uri, address);
+        return address;
     }
 
     @Override
@@ -46,5 +61,15 @@ public final class HttpExchangeContext extends RequestReplySenderContext<AuthAct
 
     private static void ignoreHeader(AuthActivity.HttpExchange carrier, String name, String value) {
         // propagation is off (the default): the request leaves as the SDK built it
+    }
+
+    @Override
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Marks the activity ended, just before its observation stops. */
+    void end() {
+        ended = true;
     }
 }

@@ -10,4 +10,10 @@ public interface QbAuthObservationContext {
 
     /** The activity observed. */
     AuthActivity activity();
+
+    /**
+     * Whether the activity has ended (its observation is being stopped): a convention may add the keys that
+     * depend on the outcome only then, as the default one does.
+     */
+    boolean ended();
 }

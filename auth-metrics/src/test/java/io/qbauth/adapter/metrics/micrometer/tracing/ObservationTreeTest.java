@@ -145,14 +145,12 @@ class ObservationTreeTest {
         assertThat(low(call)).containsAllEntriesOf(Map.of("operation", "api_call", "outcome", "success",
                 "session.kind", "user"));
         List<Observation.Context> steps = recorder.children(call);
-        assertThat(steps).extracting(Observation.Context::getName).containsExactly(
-                QbAuthObservations.SESSION_ACQUISITION, QbAuthObservations.HTTP_EXCHANGE,
-                QbAuthObservations.REQUEST_REPLAY);
-        assertThat(low(steps.get(0))).containsEntry("outcome", "cached");
-        assertThat(low(steps.get(1))).containsAllEntriesOf(Map.of("uri", "/users/{id}.json", "status", "401",
+        assertThat(steps).as("a cached acquisition is not observed by default").extracting(Observation.Context::getName)
+                .containsExactly(QbAuthObservations.HTTP_EXCHANGE, QbAuthObservations.REQUEST_REPLAY);
+        assertThat(low(steps.get(0))).containsAllEntriesOf(Map.of("uri", "/users/{id}.json", "status", "401",
                 "replay", "false"));
-        assertThat(high(steps.get(1))).containsEntry("http.url", emulator.baseUrl() + "/users/{id}.json");
-        Observation.Context replay = steps.get(2);
+        assertThat(high(steps.get(0))).containsEntry("http.url", emulator.baseUrl() + "/users/{id}.json");
+        Observation.Context replay = steps.get(1);
         assertThat(low(replay)).containsAllEntriesOf(Map.of("method", "GET", "result", "replayed",
                 "outcome", "success"));
         List<Observation.Context> inReplay = recorder.children(replay);
@@ -233,6 +231,25 @@ class ObservationTreeTest {
             registryAssert.forAllObservationsWithNameEqualTo(name, observation -> observation.doesNotHaveError()
                     .hasLowCardinalityKeyValue("client.name", "qbauth"));
         }
+    }
+
+    @Test
+    @Order(7)
+    void a_cached_acquisition_is_observed_when_asked_for() {
+        try (QbAuthClient observingAll = Emulators.client(emulator).instrumentation(
+                QbAuthObservations.instrumentation(registry).observeCachedAcquisitions(true)).build()) {
+            observingAll.blocking().createApplicationSession();
+            recorder.clear();
+
+            observingAll.blocking().getSession();
+        }
+
+        Observation.Context operation = single(tree());
+        List<Observation.Context> steps = recorder.children(operation);
+        assertThat(steps).extracting(Observation.Context::getName).containsExactly(
+                QbAuthObservations.SESSION_ACQUISITION, QbAuthObservations.HTTP_EXCHANGE);
+        assertThat(low(steps.get(0))).containsAllEntriesOf(Map.of("outcome", "cached", "session.kind", "application"));
+        assertThat(high(steps.get(0))).doesNotContainKey("qbauth.session.creation.id");
     }
 
     /** The roots recorded by the step, once every observation has stopped; all roots are operations. */
