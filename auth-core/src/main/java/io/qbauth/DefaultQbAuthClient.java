@@ -29,6 +29,8 @@ import io.qbauth.internal.session.SessionFactory;
 import io.qbauth.internal.session.SingleFlightSessionCache;
 import io.qbauth.internal.wiring.Wiring;
 import io.qbauth.event.AuthEventListener;
+import io.qbauth.event.AuthInstrumentation;
+import io.qbauth.event.AuthScope;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
@@ -42,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** The {@link QbAuthClient}: the session use cases on top of the internal session machinery. */
@@ -81,7 +83,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
         this.cache = wiring.cache(identity, initial, store);
         this.executor = wiring.executor(cache);
         this.operations = new ClientOperations(wiring.events(),
-                () -> cache.current().map(LiveSession::kind).orElse(null));
+                () -> cache.current().map(LiveSession::kind).orElse(null), wiring.http().tracing());
     }
 
     /**
@@ -93,13 +95,23 @@ final class DefaultQbAuthClient implements QbAuthClient {
                                List<AuthEventListener> listeners, CredentialsSupplier credentialsSupplier,
                                SessionStore sessionStore, UnaryOperator<AuthTransport> decorateTransport,
                                SharedSessionStore sharedStore) {
+        return create(config, transport, codec, listeners, credentialsSupplier, sessionStore, decorateTransport,
+                sharedStore, AuthInstrumentation.none());
+    }
+
+    /** As the other {@code create}, traced through {@code instrumentation}. */
+    static QbAuthClient create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
+                               List<AuthEventListener> listeners, CredentialsSupplier credentialsSupplier,
+                               SessionStore sessionStore, UnaryOperator<AuthTransport> decorateTransport,
+                               SharedSessionStore sharedStore, AuthInstrumentation instrumentation) {
         Optional<Session> stored;
         try {
             stored = sessionStore.load();
         } catch (Throwable e) { // application code
             throw new ConfigurationException("the SessionStore failed to load: " + e.getClass().getSimpleName(), e);
         }
-        Wiring wiring = Wiring.create(config, transport, codec, listeners, decorateTransport, sharedStore);
+        Wiring wiring = Wiring.create(config, transport, codec, listeners, decorateTransport, sharedStore,
+                instrumentation);
         return new DefaultQbAuthClient(wiring, credentialsSupplier, sessionStore,
                 stored == null ? Optional.empty() : stored);
     }
@@ -113,15 +125,16 @@ final class DefaultQbAuthClient implements QbAuthClient {
     @Override
     public CompletionStage<Session> createApplicationSession() {
         return guarded(Operation.CREATE_APPLICATION_SESSION, null,
-                () -> cache.create(APPLICATION, APPLICATION, sessions::createApplication)
+                scope -> cache.create(APPLICATION, APPLICATION, sessions::createApplication, scope)
                         .thenApply(LiveSession::snapshot));
     }
 
     @Override
     public CompletionStage<Session> createUserSession(Credentials credentials) {
-        return guarded(Operation.CREATE_USER_SESSION, methodOf(credentials), () -> {
+        return guarded(Operation.CREATE_USER_SESSION, methodOf(credentials), scope -> {
             require(credentials, "credentials");
-            return cache.create(userIdentity(credentials), credentials, () -> sessions.createUser(credentials))
+            return cache.create(userIdentity(credentials), credentials,
+                            creation -> sessions.createUser(credentials, creation), scope)
                     .thenApply(LiveSession::snapshot);
         });
     }
@@ -129,31 +142,31 @@ final class DefaultQbAuthClient implements QbAuthClient {
     @Override
     public CompletionStage<Session> getSession() {
         ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
-        return guarded(Operation.GET_SESSION, null, () -> cache.acquire()
-                .thenCompose(live -> executor.executeWith(request, live)
+        return guarded(Operation.GET_SESSION, null, scope -> cache.acquire(scope)
+                .thenCompose(live -> executor.executeWith(request, live, scope)
                         .thenApply(exchange -> sessions.describe(live.token(), exchange, live.snapshot().origin(),
                                 request))));
     }
 
     @Override
     public CompletionStage<User> signUp(NewUser user) {
-        return guarded(Operation.SIGN_UP, null, () -> {
+        return guarded(Operation.SIGN_UP, null, scope -> {
             require(user, "user");
             ApiRequest request = ApiRequest.post(QuickBloxHttp.USERS_PATH).formBody(CredentialParams.forSignUp(user));
-            return executor.execute(request).thenApply(exchange -> readUser(request, exchange));
+            return executor.execute(request, scope).thenApply(exchange -> readUser(request, exchange));
         });
     }
 
     @Override
     public CompletionStage<User> signUpWithApiKey(NewUser user) {
-        return guarded(Operation.SIGN_UP_WITH_API_KEY, null, () -> {
+        return guarded(Operation.SIGN_UP_WITH_API_KEY, null, scope -> {
             require(user, "user");
             String apiKey = config.apiKey().orElseThrow(() -> new ConfigurationException(
                     "apiKey is not configured: set it with QbAuth.builder().apiKey(...)"));
             ApiRequest request = ApiRequest.post(QuickBloxHttp.USERS_PATH)
                     .header("Authorization", "ApiKey " + apiKey)
                     .jsonBody(codec.write(CredentialParams.forSignUpJson(user)));
-            return http.send(request, null).thenApply(exchange -> {
+            return http.send(request, null, scope, false).thenApply(exchange -> {
                 if (!exchange.response().isSuccess()) {
                     throw classifier.classify(request, exchange.response());
                 }
@@ -164,17 +177,18 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<User> login(Credentials credentials) {
-        return guarded(Operation.LOGIN, methodOf(credentials), () -> {
+        return guarded(Operation.LOGIN, methodOf(credentials), scope -> {
             require(credentials, "credentials");
             // a login turns its application session into the user's on the server: never the fleet's shared one
-            CompletableFuture<LiveSession> base = wiring.fleet() != null ? newApplicationSession()
-                    : cache.usable().map(CompletableFuture::completedFuture).orElseGet(this::newApplicationSession);
-            return base.thenCompose(live -> logIn(credentials, live))
+            CompletableFuture<LiveSession> base = wiring.fleet() != null ? newApplicationSession(scope)
+                    : cache.usable().map(CompletableFuture::completedFuture)
+                            .orElseGet(() -> newApplicationSession(scope));
+            return base.thenCompose(live -> logIn(credentials, live, scope))
                     .exceptionallyCompose(failure -> {
                         Throwable cause = TransportSupport.unwrap(failure);
                         return cause instanceof SessionExpiredException
                                 // the session died under the login: once more on a fresh application session
-                                ? newApplicationSession().thenCompose(live -> logIn(credentials, live))
+                                ? newApplicationSession(scope).thenCompose(live -> logIn(credentials, live, scope))
                                 : CompletableFuture.failedFuture(cause);
                     });
         });
@@ -182,8 +196,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Void> logout() {
-        return guarded(Operation.LOGOUT, null, () -> cache.beginLogout().map(live -> executor
-                        .executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live)
+        return guarded(Operation.LOGOUT, null, scope -> cache.beginLogout().map(live -> executor
+                        .executeWith(ApiRequest.delete(QuickBloxHttp.LOGIN_PATH), live, scope)
                         .handle((exchange, failure) -> {
                             cache.endLogout(live, failure == null);
                             return failUnlessSessionGone(failure);
@@ -193,8 +207,8 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<Void> destroySession() {
-        return guarded(Operation.DESTROY_SESSION, null, () -> cache.beginDestroy().map(live -> executor
-                        .executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live)
+        return guarded(Operation.DESTROY_SESSION, null, scope -> cache.beginDestroy().map(live -> executor
+                        .executeWith(ApiRequest.delete(QuickBloxHttp.SESSION_PATH), live, scope)
                         .handle((exchange, failure) -> {
                             Void done = failUnlessSessionGone(failure);
                             cache.endDestroy(live);
@@ -206,7 +220,7 @@ final class DefaultQbAuthClient implements QbAuthClient {
     @Override
     public CompletionStage<Session> startSessionWithToken(String token) {
         return guarded(Operation.START_WITH_TOKEN, AuthMethod.TOKEN,
-                () -> sessions.adopt(new SessionToken(token)).thenApply(live -> {
+                scope -> sessions.adopt(new SessionToken(token), scope).thenApply(live -> {
                     cache.adopt(adoptedIdentity(live.kind()), live);
                     return live.snapshot();
                 }));
@@ -219,9 +233,9 @@ final class DefaultQbAuthClient implements QbAuthClient {
 
     @Override
     public CompletionStage<ApiResponse> execute(ApiRequest request) {
-        return guarded(Operation.EXECUTE, null, () -> {
+        return guarded(Operation.EXECUTE, null, scope -> {
             require(request, "request");
-            return executor.execute(request).thenApply(TimedResponse::response); // the transport's own reply
+            return executor.execute(request, scope).thenApply(TimedResponse::response); // the transport's own reply
         });
     }
 
@@ -239,14 +253,14 @@ final class DefaultQbAuthClient implements QbAuthClient {
         return "QbAuthClient[" + config + ", transport=" + transport.name() + ", codec=" + codec.name() + "]";
     }
 
-    private CompletableFuture<LiveSession> newApplicationSession() {
-        return cache.create(APPLICATION, APPLICATION, sessions::createApplication);
+    private CompletableFuture<LiveSession> newApplicationSession(AuthScope parent) {
+        return cache.create(APPLICATION, APPLICATION, sessions::createApplication, parent);
     }
 
     /** {@code POST /login.json} on {@code live}; on success the same token becomes the user's session. */
-    private CompletableFuture<User> logIn(Credentials credentials, LiveSession live) {
+    private CompletableFuture<User> logIn(Credentials credentials, LiveSession live, AuthScope parent) {
         ApiRequest request = ApiRequest.post(QuickBloxHttp.LOGIN_PATH).formBody(CredentialParams.forLogin(credentials));
-        return executor.executeWith(request, live).thenApply(exchange -> {
+        return executor.executeWith(request, live, parent).thenApply(exchange -> {
             User user = readUser(request, exchange);
             if (user.id() <= 0) {
                 throw new ProtocolException("POST /login.json returned a user without an id",
@@ -286,14 +300,14 @@ final class DefaultQbAuthClient implements QbAuthClient {
      * anything it throws becomes the failed stage; listeners hear of its completion).
      */
     private <T> CompletionStage<T> guarded(Operation operation, AuthMethod method,
-                                           Supplier<CompletableFuture<T>> body) {
+                                           Function<AuthScope, CompletableFuture<T>> body) {
         if (closed.get()) { // a closed client fails every call, and listeners still hear of it
             return operations.run(operation, method, DefaultQbAuthClient::closedFailure);
         }
         return operations.run(operation, method, body);
     }
 
-    private static <T> CompletableFuture<T> closedFailure() {
+    private static <T> CompletableFuture<T> closedFailure(AuthScope scope) {
         return CompletableFuture.failedFuture(new ClientClosedException("the client is closed"));
     }
 

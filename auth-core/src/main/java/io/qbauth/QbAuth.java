@@ -6,6 +6,7 @@ import io.qbauth.config.RefreshPolicy;
 import io.qbauth.config.SignatureAlgorithm;
 import io.qbauth.domain.ConfigurationException;
 import io.qbauth.event.AuthEventListener;
+import io.qbauth.event.AuthInstrumentation;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.config.CredentialsSupplier;
 import io.qbauth.spi.JsonCodec;
@@ -56,6 +57,7 @@ public final class QbAuth {
         private SessionStore sessionStore;
         private SharedSessionStore sharedStore;
         private final List<UnaryOperator<AuthTransport>> transportDecorators = new ArrayList<>();
+        private AuthInstrumentation instrumentation = AuthInstrumentation.none();
 
         private Builder() {
         }
@@ -101,6 +103,18 @@ public final class QbAuth {
         public Builder listener(AuthEventListener value) { listeners.add(require(value, "listener")); return this; }
 
         /**
+         * Traces the client: every operation, session acquisition and creation, HTTP exchange and replay is started
+         * and stopped on {@code value}, nested (e.g. {@code QbAuthObservations.instrumentation(observationRegistry)}
+         * of auth-metrics). One per client: a second call replaces the first. Default
+         * {@link AuthInstrumentation#none()}: nothing is built. A {@link UserPool} traces its acquisitions,
+         * creations and exchanges, without an operation around them.
+         */
+        public Builder instrumentation(AuthInstrumentation value) {
+            instrumentation = require(value, "instrumentation");
+            return this;
+        }
+
+        /**
          * How to get user credentials again when a user session must be re-created. Without it, the credentials
          * last given to {@code login}/{@code createUserSession} are reused, and an adopted token is not re-created.
          */
@@ -123,7 +137,8 @@ public final class QbAuth {
          * <p>The hot path never touches the store: a valid session in memory is used as it is. Identities are keyed
          * digests of the application's auth secret (every instance of the fleet must have the same one), never a
          * login in clear. The creation lease lasts the request timeout plus one second; the store may delay a
-         * creation at most the request timeout, after which the instance creates locally. When the store is
+         * creation at most that lease plus one request timeout (a holder that died: its lease runs out, then one
+         * instance creates for the fleet), after which the instance creates locally. When the store is
          * unavailable the client works on its own, says so once ({@code AuthEvent.SharedStoreUnavailable}, a WARNING
          * log line) and rejoins when it is back ({@code AuthEvent.SharedStoreRecovered}).
          *
@@ -162,13 +177,13 @@ public final class QbAuth {
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return DefaultQbAuthClient.create(config.build(), transport, codec, List.copyOf(listeners),
                     credentialsSupplier, sessionStore != null ? sessionStore : SessionStore.inMemory(),
-                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore);
+                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore, instrumentation);
         }
 
         /**
          * Builds a {@link UserPool}: many users, each with its own session, on one transport, codec, signer and set of
          * listeners (see {@link UserPool}). Transport, codec, listeners and transport decorators apply as for
-         * {@link #build()}.
+         * {@link #build()}; with a {@link #sharedStore}, each user's session is shared with the fleet.
          *
          * @throws ConfigurationException as {@link #build()}, if {@code poolConfig} is null, or if a
          *                                {@link #credentialsSupplier} or {@link #sessionStore} was set: in a pool each
@@ -188,7 +203,7 @@ public final class QbAuth {
             }
             List<UnaryOperator<AuthTransport>> onTransport = List.copyOf(transportDecorators);
             return UserPool.create(Wiring.create(config.build(), transport, codec, List.copyOf(listeners),
-                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore), poolConfig);
+                    chosen -> decorate(chosen, onTransport, "transport"), sharedStore, instrumentation), poolConfig);
         }
 
         private static <T> T decorate(T target, List<UnaryOperator<T>> decorators, String what) {

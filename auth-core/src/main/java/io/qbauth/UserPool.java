@@ -46,6 +46,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A key is mapped to one identity (credentials, or a method and supplier) while it is held: asking for it with
  * other credentials fails with {@link InvalidInputException}, so a slip in the application cannot act as one user
  * with another's session; {@link #replaceUser} maps it anew on purpose (a changed password, say).
+ *
+ * <p>In a fleet ({@link QbAuth.Builder#sharedStore}), each user's session is shared with the pools of the other
+ * instances: one creation per user for the whole fleet. A logout or destroy through one instance ends the shared
+ * session for all of them. Closing the pool never closes the store.
  */
 public final class UserPool implements AutoCloseable {
 

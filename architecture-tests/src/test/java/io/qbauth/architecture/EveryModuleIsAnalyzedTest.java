@@ -31,7 +31,8 @@ class EveryModuleIsAnalyzedTest {
                         "io.qbauth.testkit.transport.AuthTransportContract",
                         "io.qbauth.adapter.metrics.micrometer.QbAuthMetrics",
                         "io.qbauth.adapter.store.redis.RedisSessionStore",
-                        "io.qbauth.emulator.QbEmulator")
+                        "io.qbauth.emulator.QbEmulator",
+                        "io.qbauth.spring.boot.autoconfigure.QbAuthAutoConfiguration")
                 .as("the exceptions the exception-tree rule exempts exist")
                 .containsAll(Packages.STORE_SIGNALS);
     }

@@ -16,6 +16,11 @@ final class Packages {
     static final String ADAPTER_METRICS = "io.qbauth.adapter.metrics..";
     static final String ADAPTER_REDIS = "io.qbauth.adapter.store.redis..";
     static final String EMULATOR = "io.qbauth.emulator..";
+    /**
+     * The Spring Boot auto-configuration: not an adapter but a composition root (it wires the adapters an application
+     * has: the Vert.x transport on its {@code Vertx}, the meters on its {@code MeterRegistry}).
+     */
+    static final String SPRING_BOOT = "io.qbauth.spring.boot..";
 
     /**
      * The two public exceptions outside the tree: signals between a shared session store and the core (a store
@@ -29,7 +34,7 @@ final class Packages {
 
     /** Every pattern above: each must match classes, or a rule over it could not fail. */
     static final java.util.List<String> ALL = java.util.List.of(DOMAIN, CONFIG, EVENT, SPI, INTERNAL, ADAPTER_JACKSON,
-            ADAPTER_JDK, ADAPTER_VERTX, ADAPTER_METRICS, ADAPTER_REDIS, EMULATOR);
+            ADAPTER_JDK, ADAPTER_VERTX, ADAPTER_METRICS, ADAPTER_REDIS, EMULATOR, SPRING_BOOT);
 
     private Packages() {
     }

@@ -19,7 +19,8 @@ class ThirdPartyConfinementTest {
             .that().resideInAnyPackage(Packages.ENTRY, Packages.DOMAIN, Packages.CONFIG, Packages.EVENT,
                     Packages.SPI, Packages.INTERNAL)
             .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "io.vertx..", "io.netty..",
-                    "io.micrometer..", "org.slf4j..", "java.net.http..", "io.lettuce..", "reactor..")
+                    "io.micrometer..", "org.slf4j..", "java.net.http..", "io.lettuce..", "reactor..",
+                    "org.springframework..")
             .because("auth-core has no dependency at all and leaves HTTP to the transports");
 
     @ArchTest
@@ -29,8 +30,18 @@ class ThirdPartyConfinementTest {
 
     @ArchTest
     static final ArchRule vertx_only_in_the_vertx_transport_and_the_emulator = noClasses()
-            .that().resideOutsideOfPackages(Packages.ADAPTER_VERTX, Packages.EMULATOR)
+            .that().resideOutsideOfPackages(Packages.ADAPTER_VERTX, Packages.EMULATOR, Packages.SPRING_BOOT)
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..");
+
+    @ArchTest
+    static final ArchRule the_spring_boot_auto_configuration_only_hands_over_the_application_vertx = noClasses()
+            .that().resideInAPackage(Packages.SPRING_BOOT)
+            .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                    .resideInAnyPackage("io.vertx..", "io.netty..")
+                    .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("io.vertx.core.Vertx"))))
+            .because("HTTP over Vert.x is the Vert.x transport's; the auto-configuration only passes it the"
+                    + " application's Vertx bean");
 
     @ArchTest
     static final ArchRule jdk_http_client_only_in_the_jdk_transport = noClasses()
@@ -40,8 +51,16 @@ class ThirdPartyConfinementTest {
 
     @ArchTest
     static final ArchRule micrometer_only_in_the_metrics_adapter = noClasses()
-            .that().resideOutsideOfPackage(Packages.ADAPTER_METRICS)
-            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+            .that().resideOutsideOfPackages(Packages.ADAPTER_METRICS, Packages.SPRING_BOOT)
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("the meters are the metrics adapter's; the Spring Boot auto-configuration only hands it the"
+                    + " application's MeterRegistry");
+
+    @ArchTest
+    static final ArchRule spring_only_in_the_spring_boot_auto_configuration = noClasses()
+            .that().resideOutsideOfPackage(Packages.SPRING_BOOT)
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("the SDK, its adapters and the emulator know nothing of Spring; auth-spring-boot wires them");
 
     @ArchTest
     static final ArchRule lettuce_only_in_the_redis_store = noClasses()

@@ -5,6 +5,8 @@ import io.qbauth.domain.ApiRequest;
 import io.qbauth.domain.AuthException;
 import io.qbauth.domain.SessionToken;
 import io.qbauth.domain.TransportException;
+import io.qbauth.event.AuthActivity;
+import io.qbauth.event.AuthScope;
 import io.qbauth.spi.AuthTransport;
 import io.qbauth.spi.JsonCodec;
 import io.qbauth.spi.TransportRequest;
@@ -28,7 +30,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Turns an {@link ApiRequest} into a {@link TransportRequest} with the QuickBlox headers ({@code QB-SDK},
  * {@code QuickBlox-REST-API-Version}, {@code Accept}, and {@code QB-Token} when a session is given), sends it, and
- * records when it went and came back. Any failure of the transport becomes a {@link TransportException}.
+ * records when it went and came back. Any failure of the transport becomes a {@link TransportException}. With
+ * {@link Tracing} on, each exchange is an {@link AuthActivity.HttpExchange} under the scope the caller names, started
+ * before the request is built so the instrumentation may add headers to it (trace-context propagation).
  */
 public final class QuickBloxHttp {
 
@@ -51,6 +55,8 @@ public final class QuickBloxHttp {
     private final Duration defaultTimeout;
     private final AuthTransport transport;
     private final Clock clock;
+    private final Tracing tracing;
+    private volatile String transportName;
     /** The last request base and target and their URI: most calls repeat a path, and parsing a URI is not cheap. */
     private volatile Target lastTarget = new Target("", "", null);
 
@@ -67,6 +73,12 @@ public final class QuickBloxHttp {
      * read with {@code codec} (failures classified by {@code classifier}) before the first request.
      */
     public QuickBloxHttp(QbAuthConfig config, AuthTransport transport, JsonCodec codec, ErrorClassifier classifier) {
+        this(config, transport, codec, classifier, Tracing.OFF);
+    }
+
+    /** As {@link #QuickBloxHttp(QbAuthConfig, AuthTransport, JsonCodec, ErrorClassifier)}, each exchange traced. */
+    public QuickBloxHttp(QbAuthConfig config, AuthTransport transport, JsonCodec codec, ErrorClassifier classifier,
+                         Tracing tracing) {
         if (config.accountKey().isPresent() && (codec == null || classifier == null)) {
             throw new IllegalArgumentException("endpoint discovery needs a codec and a classifier");
         }
@@ -76,6 +88,12 @@ public final class QuickBloxHttp {
         this.defaultTimeout = config.transportConfig().requestTimeout();
         this.transport = transport;
         this.clock = config.clock();
+        this.tracing = tracing;
+    }
+
+    /** How this client's activities are traced (shared by its session caches and executors). */
+    public Tracing tracing() {
+        return tracing;
     }
 
     /**
@@ -83,16 +101,55 @@ public final class QuickBloxHttp {
      * (discovered first if need be: {@link AccountEndpoint}).
      */
     public CompletableFuture<TimedResponse> send(ApiRequest request, SessionToken token) {
+        return send(request, token, AuthScope.NONE, false);
+    }
+
+    /**
+     * As {@link #send(ApiRequest, SessionToken)}, the exchange traced under {@code parent}.
+     *
+     * @param replay whether this is the resend of a request after a session re-creation
+     */
+    public CompletableFuture<TimedResponse> send(ApiRequest request, SessionToken token, AuthScope parent,
+                                                 boolean replay) {
         String base = endpoint.current();
         if (base != null) {
-            return sendTo(base, request, token);
+            return sendTo(base, request, token, parent, replay);
         }
-        return endpoint.resolve(this, codec, classifier).thenCompose(discovered -> sendTo(discovered, request, token));
+        return endpoint.resolve(this, codec, classifier)
+                .thenCompose(discovered -> sendTo(discovered, request, token, parent, replay));
     }
 
     /** Sends {@code request} to {@code base} (an endpoint URL without a trailing slash). */
     CompletableFuture<TimedResponse> sendTo(String base, ApiRequest request, SessionToken token) {
-        TransportRequest wire = toTransport(base, request, token);
+        return exchange(toTransport(base, request, token));
+    }
+
+    private CompletableFuture<TimedResponse> sendTo(String base, ApiRequest request, SessionToken token,
+                                                    AuthScope parent, boolean replay) {
+        if (!tracing.on()) {
+            return sendTo(base, request, token);
+        }
+        Map<String, List<String>> headers = headers(request, token);
+        URI uri = uri(base, request.target());
+        String template = uriTemplate(request);
+        AuthActivity.HttpExchange activity = new AuthActivity.HttpExchange(request.method(), template, uri,
+                transportName(), replay, headers);
+        AuthScope scope = tracing.start(activity, parent);
+        activity.markSent();
+        CompletableFuture<TimedResponse> reply = exchange(new TransportRequest(request.method(), uri, headers,
+                request.body(), request.timeout().orElse(defaultTimeout), template));
+        if (scope != AuthScope.NONE) {
+            reply.whenComplete((exchange, failure) -> {
+                if (exchange != null) {
+                    activity.status(exchange.response().status());
+                }
+                Tracing.stop(scope, failure);
+            });
+        }
+        return reply;
+    }
+
+    private CompletableFuture<TimedResponse> exchange(TransportRequest wire) {
         long sentAt = clock.millis();
         CompletionStage<ApiResponse> reply;
         try {
@@ -122,6 +179,12 @@ public final class QuickBloxHttp {
     }
 
     private TransportRequest toTransport(String base, ApiRequest request, SessionToken token) {
+        return new TransportRequest(request.method(), uri(base, request.target()), headers(request, token),
+                request.body(), request.timeout().orElse(defaultTimeout), uriTemplate(request));
+    }
+
+    /** The request's headers with the QuickBlox ones, in a mutable map. */
+    private static Map<String, List<String>> headers(ApiRequest request, SessionToken token) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(request.headers());
         headers.put("QB-SDK", List.of(SDK_HEADER_VALUE));
@@ -131,8 +194,21 @@ public final class QuickBloxHttp {
         if (token != null) {
             headers.put("QB-Token", List.of(token.value()));
         }
-        return new TransportRequest(request.method(), uri(base, request.target()), headers, request.body(),
-                request.timeout().orElse(defaultTimeout), uriTemplate(request));
+        return headers;
+    }
+
+    /** The transport's name, read once; {@code unknown} if it fails (a transport is pluggable code). */
+    private String transportName() {
+        String name = transportName;
+        if (name == null) {
+            try {
+                name = String.valueOf(transport.name());
+            } catch (Throwable e) {
+                name = "unknown";
+            }
+            transportName = name;
+        }
+        return name;
     }
 
     /** The request's own template, else its path if it is one of the SDK's fixed paths, else none. */

@@ -3,12 +3,16 @@ package io.qbauth.internal.session;
 import io.qbauth.domain.AuthMethod;
 import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionKind;
+import io.qbauth.event.AuthActivity;
+import io.qbauth.event.AuthScope;
 import io.qbauth.event.AuthEvent.Operation;
 import io.qbauth.event.AuthEvent.OperationCompleted;
 import io.qbauth.event.AuthEvent.Outcome;
+import io.qbauth.internal.http.Tracing;
 import io.qbauth.spi.TransportSupport;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -20,19 +24,29 @@ import java.util.function.Supplier;
  *
  * <p>Whatever the operation throws instead of failing its stage, and a {@code null} stage, become the failed stage:
  * a client method never throws.
+ *
+ * <p>With {@link Tracing} on, each operation is also an {@link AuthActivity.ClientOperation} whose scope the body
+ * gets, to parent what it does; stopped, like the event, after the operation's stage has completed.
  */
 public final class ClientOperations {
 
     private final Events events;
     private final Supplier<SessionKind> currentKind;
+    private final Tracing tracing;
 
     /**
      * @param events      where {@link OperationCompleted} goes
      * @param currentKind the kind of the client's session now, {@code null} without one; asked only when listened to
      */
     public ClientOperations(Events events, Supplier<SessionKind> currentKind) {
+        this(events, currentKind, Tracing.OFF);
+    }
+
+    /** As the other constructor, each operation traced with {@code tracing}. */
+    public ClientOperations(Events events, Supplier<SessionKind> currentKind, Tracing tracing) {
         this.events = events;
         this.currentKind = currentKind;
+        this.tracing = tracing;
     }
 
     /**
@@ -43,12 +57,50 @@ public final class ClientOperations {
      */
     public <T> CompletableFuture<T> run(Operation operation, AuthMethod method,
                                         Supplier<CompletableFuture<T>> body) {
-        if (!events.listened()) {
-            return started(body);
+        return run(operation, method, scope -> body.get());
+    }
+
+    /**
+     * Runs {@code body}, the whole of {@code operation}, giving it the operation's scope ({@link AuthScope#NONE}
+     * when not traced) to parent its acquisitions and exchanges.
+     *
+     * @param method how the operation authenticates, {@code null} when it does not
+     * @return the operation's stage, failed rather than thrown
+     */
+    public <T> CompletableFuture<T> run(Operation operation, AuthMethod method,
+                                        Function<AuthScope, CompletableFuture<T>> body) {
+        if (tracing.on()) {
+            return traced(operation, method, body);
         }
+        if (!events.listened()) {
+            return started(body, AuthScope.NONE);
+        }
+        return published(operation, method, body, AuthScope.NONE);
+    }
+
+    private <T> CompletableFuture<T> traced(Operation operation, AuthMethod method,
+                                            Function<AuthScope, CompletableFuture<T>> body) {
+        AuthActivity.ClientOperation activity = new AuthActivity.ClientOperation(operation, method,
+                kindAtStart(operation));
+        AuthScope scope = tracing.start(activity, AuthScope.NONE);
+        CompletableFuture<T> started = events.listened() ? published(operation, method, body, scope)
+                : started(body, scope);
+        if (scope != AuthScope.NONE) {
+            started.whenComplete((value, failure) -> {
+                if (operation == Operation.START_WITH_TOKEN) {
+                    activity.kind(adoptedKind(value));
+                }
+                Tracing.stop(scope, failure);
+            });
+        }
+        return started;
+    }
+
+    private <T> CompletableFuture<T> published(Operation operation, AuthMethod method,
+                                               Function<AuthScope, CompletableFuture<T>> body, AuthScope scope) {
         long start = System.nanoTime();
         SessionKind kindAtStart = kindAtStart(operation);
-        CompletableFuture<T> started = started(body);
+        CompletableFuture<T> started = started(body, scope);
         if (started.isDone()) { // completed on this thread (a lent caller thread, a failure): no dependent stage
             publishCompleted(operation, kindAtStart, method, start, started);
         } else {
@@ -77,9 +129,10 @@ public final class ClientOperations {
     }
 
     /** The stage {@code body} returns; what it throws, or a missing stage, as a failed one. */
-    private static <T> CompletableFuture<T> started(Supplier<CompletableFuture<T>> body) {
+    private static <T> CompletableFuture<T> started(Function<AuthScope, CompletableFuture<T>> body,
+                                                    AuthScope scope) {
         try {
-            CompletableFuture<T> started = body.get();
+            CompletableFuture<T> started = body.apply(scope);
             return started != null ? started : CompletableFuture.failedFuture(
                     new IllegalStateException("the operation returned no stage"));
         } catch (Throwable e) { // application code runs inside (clock, listeners, codec): fail the stage, never throw

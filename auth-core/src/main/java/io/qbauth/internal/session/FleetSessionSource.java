@@ -173,9 +173,9 @@ public final class FleetSessionSource implements SessionSource {
     }
 
     /**
-     * A 401 said {@code live} is gone: if it is the shared session this instance handed out for {@code identity},
-     * it is deleted from the store unless another instance already replaced it (fire-and-forget; the next creation
-     * for the identity waits for it).
+     * {@code live} is gone (a 401) or ending (a logout or destroy): if it is the shared session this instance handed
+     * out for {@code identity}, it is deleted from the store unless another instance already replaced it
+     * (fire-and-forget; the next creation for the identity waits for it).
      */
     @Override
     public void rejected(Identity identity, LiveSession live) {

@@ -8,6 +8,9 @@ import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.TimedResponse;
 import io.qbauth.internal.http.ExpiryHeaders;
 import io.qbauth.internal.http.QuickBloxHttp;
+import io.qbauth.internal.http.Tracing;
+import io.qbauth.event.AuthActivity;
+import io.qbauth.event.AuthScope;
 import io.qbauth.event.AuthEvent.ReplayResult;
 import io.qbauth.event.AuthEvent.RequestReplayed;
 import io.qbauth.domain.ApiResponse;
@@ -43,9 +46,17 @@ public final class ReauthenticatingExecutor {
     private final ReauthPolicy policy;
     private final long fallbackTtlMillis;
     private final Events events;
+    private final Tracing tracing;
 
     public ReauthenticatingExecutor(SingleFlightSessionCache cache, QuickBloxHttp http, ErrorClassifier classifier,
                                     ReauthPolicy policy, Duration fallbackTtl, Events events) {
+        this(cache, http, classifier, policy, fallbackTtl, events, Tracing.OFF);
+    }
+
+    /** With {@code tracing}: a replay is an {@link AuthActivity.RequestReplay} holding its acquisition and exchange. */
+    public ReauthenticatingExecutor(SingleFlightSessionCache cache, QuickBloxHttp http, ErrorClassifier classifier,
+                                    ReauthPolicy policy, Duration fallbackTtl, Events events, Tracing tracing) {
+        this.tracing = tracing;
         this.cache = cache;
         this.http = http;
         this.classifier = classifier;
@@ -56,7 +67,12 @@ public final class ReauthenticatingExecutor {
 
     /** Sends {@code request} with the shared session; completes with the 2xx exchange or the classified failure. */
     public CompletableFuture<TimedResponse> execute(ApiRequest request) {
-        return cache.acquire().thenCompose(session -> attempt(request, session, true));
+        return execute(request, AuthScope.NONE);
+    }
+
+    /** As {@link #execute(ApiRequest)}, its acquisition, exchanges and replay traced under {@code parent}. */
+    public CompletableFuture<TimedResponse> execute(ApiRequest request, AuthScope parent) {
+        return cache.acquire(parent).thenCompose(session -> attempt(request, session, true, parent, false));
     }
 
     /**
@@ -64,16 +80,22 @@ public final class ReauthenticatingExecutor {
      * call fails with {@link io.qbauth.domain.SessionExpiredException}.
      */
     public CompletableFuture<TimedResponse> executeWith(ApiRequest request, LiveSession session) {
-        return attempt(request, session, false);
+        return executeWith(request, session, AuthScope.NONE);
     }
 
-    private CompletableFuture<TimedResponse> attempt(ApiRequest request, LiveSession session, boolean mayReplay) {
-        return http.send(request, session.token()).thenCompose(exchange -> {
+    /** As {@link #executeWith(ApiRequest, LiveSession)}, the exchange traced under {@code parent}. */
+    public CompletableFuture<TimedResponse> executeWith(ApiRequest request, LiveSession session, AuthScope parent) {
+        return attempt(request, session, false, parent, false);
+    }
+
+    private CompletableFuture<TimedResponse> attempt(ApiRequest request, LiveSession session, boolean mayReplay,
+                                                     AuthScope parent, boolean replayed) {
+        return http.send(request, session.token(), parent, replayed).thenCompose(exchange -> {
             ApiResponse response = exchange.response();
             if (classifier.isSessionGone(response)) {
                 cache.invalidate(session.token());
                 return mayReplay && !AUTH_PATHS.contains(request.path())
-                        ? replay(request, response, session.token())
+                        ? traced(request, response, session.token(), parent)
                         : CompletableFuture.failedFuture(classifier.classify(request, response, session.token()));
             }
             trackExpiry(session, exchange);
@@ -83,21 +105,40 @@ public final class ReauthenticatingExecutor {
         });
     }
 
+    /** {@link #replay}, inside an {@link AuthActivity.RequestReplay} when traced. */
+    private CompletableFuture<TimedResponse> traced(ApiRequest request, ApiResponse rejected,
+                                                    SessionToken rejectedToken, AuthScope parent) {
+        if (!tracing.on()) {
+            return replay(request, rejected, rejectedToken, AuthScope.NONE, null);
+        }
+        AuthActivity.RequestReplay activity = new AuthActivity.RequestReplay(request.method());
+        AuthScope scope = tracing.start(activity, parent);
+        return Tracing.stopWhenDone(scope, replay(request, rejected, rejectedToken, scope, activity));
+    }
+
     private CompletableFuture<TimedResponse> replay(ApiRequest request, ApiResponse rejected,
-                                               SessionToken rejectedToken) {
+                                               SessionToken rejectedToken, AuthScope scope,
+                                               AuthActivity.RequestReplay activity) {
         if (!mayResend(request)) {
-            events.publish(new RequestReplayed(request.method(), ReplayResult.SKIPPED_NOT_REPLAYABLE));
+            replayed(activity, request, ReplayResult.SKIPPED_NOT_REPLAYABLE);
             return CompletableFuture.failedFuture(classifier.classify(request, rejected, rejectedToken));
         }
-        return cache.acquire().handle((session, failure) -> {
+        return cache.acquire(scope).handle((session, failure) -> {
             if (failure != null) {
-                events.publish(new RequestReplayed(request.method(), ReplayResult.FAILED));
+                replayed(activity, request, ReplayResult.FAILED);
                 return CompletableFuture.<TimedResponse>failedFuture(TransportSupport.unwrap(failure));
             }
-            return attempt(request, session, false).whenComplete((exchange, error) -> events.publish(
-                    new RequestReplayed(request.method(), error == null || cameWithReply(error)
-                            ? ReplayResult.REPLAYED : ReplayResult.FAILED)));
+            return attempt(request, session, false, scope, true).whenComplete((exchange, error) -> replayed(
+                    activity, request, error == null || cameWithReply(error)
+                            ? ReplayResult.REPLAYED : ReplayResult.FAILED));
         }).thenCompose(Function.identity());
+    }
+
+    private void replayed(AuthActivity.RequestReplay activity, ApiRequest request, ReplayResult result) {
+        if (activity != null) {
+            activity.result(result);
+        }
+        events.publish(new RequestReplayed(request.method(), result));
     }
 
     private boolean mayResend(ApiRequest request) {

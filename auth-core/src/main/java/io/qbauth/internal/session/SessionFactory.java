@@ -11,6 +11,7 @@ import io.qbauth.domain.Session;
 import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.SessionKind;
 import io.qbauth.domain.SessionToken;
+import io.qbauth.event.AuthScope;
 import io.qbauth.internal.http.CredentialParams;
 import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.TimedResponse;
@@ -60,9 +61,15 @@ public final class SessionFactory implements SessionSource {
 
     @Override
     public CompletableFuture<LiveSession> create(Identity identity) {
+        return create(identity, AuthScope.NONE);
+    }
+
+    @Override
+    public CompletableFuture<LiveSession> create(Identity identity, AuthScope parent) {
         return switch (identity) {
-            case Identity.Application application -> createApplication();
-            case Identity.User user -> credentialsFrom(user.credentials()).thenCompose(this::createUser);
+            case Identity.Application application -> createApplication(parent);
+            case Identity.User user -> credentialsFrom(user.credentials())
+                    .thenCompose(credentials -> createUser(credentials, parent));
             case Identity.Adopted adopted -> CompletableFuture.failedFuture(new SessionExpiredException(
                     "the adopted session is gone and no CredentialsSupplier is configured to re-create it", 0,
                     ErrorDetails.NONE));
@@ -71,18 +78,33 @@ public final class SessionFactory implements SessionSource {
 
     /** A new application session. */
     public CompletableFuture<LiveSession> createApplication() {
-        return create(Map.of(), SessionKind.APPLICATION);
+        return createApplication(AuthScope.NONE);
+    }
+
+    /** A new application session, its exchange traced under {@code parent}. */
+    public CompletableFuture<LiveSession> createApplication(AuthScope parent) {
+        return create(Map.of(), SessionKind.APPLICATION, parent);
     }
 
     /** A new user session for {@code credentials}. */
     public CompletableFuture<LiveSession> createUser(Credentials credentials) {
-        return create(CredentialParams.forSession(credentials), SessionKind.USER);
+        return createUser(credentials, AuthScope.NONE);
+    }
+
+    /** A new user session for {@code credentials}, its exchange traced under {@code parent}. */
+    public CompletableFuture<LiveSession> createUser(Credentials credentials, AuthScope parent) {
+        return create(CredentialParams.forSession(credentials), SessionKind.USER, parent);
     }
 
     /** Checks {@code token} with {@code GET /session.json} and returns it as an adopted session. */
     public CompletableFuture<LiveSession> adopt(SessionToken token) {
+        return adopt(token, AuthScope.NONE);
+    }
+
+    /** As {@link #adopt(SessionToken)}, the exchange traced under {@code parent}. */
+    public CompletableFuture<LiveSession> adopt(SessionToken token, AuthScope parent) {
         ApiRequest request = ApiRequest.get(QuickBloxHttp.SESSION_PATH);
-        return http.send(request, token).thenApply(exchange -> {
+        return http.send(request, token, parent, false).thenApply(exchange -> {
             SessionPayload payload = readSession(request, exchange, token);
             return LiveSession.received(toSession(token, payload, exchange, Session.Origin.ADOPTED),
                     exchange.receivedAtMillis());
@@ -104,10 +126,11 @@ public final class SessionFactory implements SessionSource {
         });
     }
 
-    private CompletableFuture<LiveSession> create(Map<String, String> credentialParams, SessionKind expected) {
+    private CompletableFuture<LiveSession> create(Map<String, String> credentialParams, SessionKind expected,
+                                                  AuthScope parent) {
         ApiRequest request = ApiRequest.post(QuickBloxHttp.SESSION_PATH)
                 .formBody(signer.signedSessionForm(credentialParams));
-        return http.send(request, null).thenApply(exchange -> {
+        return http.send(request, null, parent, false).thenApply(exchange -> {
             SessionPayload payload = readSession(request, exchange, null);
             Session session = toSession(tokenOf(payload, exchange), payload, exchange, Session.Origin.CREATED);
             if (session.kind() != expected) {

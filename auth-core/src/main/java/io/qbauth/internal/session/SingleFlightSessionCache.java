@@ -13,6 +13,9 @@ import io.qbauth.domain.SessionExpiredException;
 import io.qbauth.domain.UnexpectedFailureException;
 import io.qbauth.domain.SessionKind;
 import io.qbauth.domain.SessionToken;
+import io.qbauth.event.AuthActivity;
+import io.qbauth.event.AuthActivity.Acquisition;
+import io.qbauth.event.AuthScope;
 import io.qbauth.event.AuthEvent.CreationReason;
 import io.qbauth.event.AuthEvent.FlightJoined;
 import io.qbauth.event.AuthEvent.InvalidationOutcome;
@@ -27,12 +30,15 @@ import io.qbauth.event.AuthEvent.SessionRecreated;
 import io.qbauth.spi.CallerThread;
 import io.qbauth.config.SessionStore;
 import io.qbauth.spi.TransportSupport;
+import io.qbauth.internal.http.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +74,9 @@ import java.util.function.Supplier;
  *   <li>Application code (listeners, the session store, the credentials supplier, the clock) may throw anything:
  *       every flight is completed whatever it throws, and events are published only after the flight they describe
  *       has completed.</li>
+ *   <li>With {@link Tracing} on, each acquisition is an {@link AuthActivity.SessionAcquisition} (cached, created,
+ *       joined, refused) and each creation an {@link AuthActivity.SessionCreation} under the acquisition or
+ *       operation that started it; a joiner names the number of the creation it joined.</li>
  * </ul>
  */
 public final class SingleFlightSessionCache {
@@ -89,14 +98,17 @@ public final class SingleFlightSessionCache {
         }
     }
 
+    /** Numbers the creations of this process, so a trace can say which one a caller joined. */
+    private static final AtomicLong CREATION_IDS = new AtomicLong();
+
     /**
      * A creation in flight, the kind of session it makes and what it makes the session for: {@code key} is the
      * application identity or the credentials of an explicit user creation, null when no explicit creation may join
-     * it.
+     * it; {@code id} numbers it in this process.
      */
-    private record Flight(CompletableFuture<LiveSession> future, SessionKind kind, Object key) {
+    private record Flight(CompletableFuture<LiveSession> future, SessionKind kind, Object key, long id) {
         static Flight of(Identity identity, Object key) {
-            return new Flight(new CompletableFuture<>(), identity.kind(), key);
+            return new Flight(new CompletableFuture<>(), identity.kind(), key, CREATION_IDS.incrementAndGet());
         }
 
         /**
@@ -121,9 +133,17 @@ public final class SingleFlightSessionCache {
     private final long maxRetryMillis;
     private volatile boolean closed;
     private final AtomicBoolean shortLifetimeWarned = new AtomicBoolean();
+    private final Tracing tracing;
 
     public SingleFlightSessionCache(RefreshPolicy policy, Clock clock, SessionSource source, Events events,
                                     SessionStore store, Identity identity, LiveSession initial) {
+        this(policy, clock, source, events, store, identity, initial, Tracing.OFF);
+    }
+
+    /** As the other constructor, acquisitions and creations traced with {@code tracing}. */
+    public SingleFlightSessionCache(RefreshPolicy policy, Clock clock, SessionSource source, Events events,
+                                    SessionStore store, Identity identity, LiveSession initial, Tracing tracing) {
+        this.tracing = tracing;
         this.source = source;
         this.events = events;
         this.store = store;
@@ -140,6 +160,28 @@ public final class SingleFlightSessionCache {
      * fails with an {@link AuthException} when no session can be had.
      */
     public CompletableFuture<LiveSession> acquire() {
+        return acquire(null, AuthScope.NONE);
+    }
+
+    /** As {@link #acquire()}, traced as an {@link AuthActivity.SessionAcquisition} under {@code parent}. */
+    public CompletableFuture<LiveSession> acquire(AuthScope parent) {
+        if (!tracing.on()) {
+            return acquire(null, AuthScope.NONE);
+        }
+        AuthActivity.SessionAcquisition activity = new AuthActivity.SessionAcquisition(state.get().identity().kind());
+        AuthScope scope = tracing.start(activity, parent);
+        CompletableFuture<LiveSession> acquired;
+        try {
+            acquired = acquire(activity, scope);
+        } catch (Throwable e) { // the application's clock: the caller fails the call, the scope ends with it
+            Tracing.stop(scope, e);
+            throw e;
+        }
+        return Tracing.stopWhenDone(scope, acquired);
+    }
+
+    /** {@code activity} records how the session was had (null: untraced); {@code scope} parents a creation. */
+    private CompletableFuture<LiveSession> acquire(AuthActivity.SessionAcquisition activity, AuthScope scope) {
         State s = state.get();
         LiveSession live = s.live();
         if (live != null) {
@@ -148,11 +190,11 @@ public final class SingleFlightSessionCache {
                 return live.ready();
             }
             if (remaining > s.staleMarginMillis()) {
-                prefetch();
+                prefetch(scope);
                 return live.ready();
             }
         }
-        return awaitNewSession();
+        return awaitNewSession(activity, scope);
     }
 
     /** The current session if it has not been rejected and has not expired by the local clock. */
@@ -180,6 +222,13 @@ public final class SingleFlightSessionCache {
      */
     CompletableFuture<LiveSession> replace(Identity identity, Object key,
                                           Supplier<CompletableFuture<LiveSession>> creation) {
+        return replace(identity, key, scope -> creation.get(), AuthScope.NONE);
+    }
+
+    /** As {@link #replace(Identity, Object, Supplier)}, the creation traced under {@code parent}. */
+    CompletableFuture<LiveSession> replace(Identity identity, Object key,
+                                          Function<AuthScope, CompletableFuture<LiveSession>> creation,
+                                          AuthScope parent) {
         Flight mine = Flight.of(identity, key);
         while (true) {
             Flight running = inFlight.get();
@@ -192,7 +241,7 @@ public final class SingleFlightSessionCache {
             }
         }
         State next = state.updateAndGet(s -> next(s, s.live(), s.identity(), s.generation() + 1, s.failure()));
-        run(mine, next.generation(), identity, CreationReason.EXPLICIT, creation);
+        run(mine, next.generation(), identity, CreationReason.EXPLICIT, creation, parent);
         return mine.future().copy();
     }
 
@@ -230,6 +279,16 @@ public final class SingleFlightSessionCache {
     }
 
     /**
+     * As {@link #create(Identity, Object, Supplier)}, the creation traced under {@code parent}; {@code creation} is
+     * given the creation's scope, the parent of its exchange.
+     */
+    public CompletableFuture<LiveSession> create(Identity identity, Object key,
+                                                Function<AuthScope, CompletableFuture<LiveSession>> creation,
+                                                AuthScope parent) {
+        return replace(identity, key, creation, parent);
+    }
+
+    /**
      * Login upgrade: the server logged {@code base}'s token in as user {@code userId}; the same token is now that
      * user's session, re-created for {@code identity}. Publishes {@link LoggedIn}.
      */
@@ -253,6 +312,7 @@ public final class SingleFlightSessionCache {
             }
             return Optional.empty();
         }
+        tell(() -> source.rejected(identity(), live)); // no longer the user's session: not to be shared as such
         reset(Identity.APPLICATION, live);
         return Optional.of(live);
     }
@@ -272,6 +332,7 @@ public final class SingleFlightSessionCache {
      */
     public Optional<LiveSession> beginDestroy() {
         Optional<LiveSession> current = current();
+        current.ifPresent(live -> tell(() -> source.rejected(identity(), live))); // about to end on the server
         reset(Identity.APPLICATION, null);
         return current;
     }
@@ -341,10 +402,12 @@ public final class SingleFlightSessionCache {
         }
     }
 
-    private CompletableFuture<LiveSession> awaitNewSession() {
+    private CompletableFuture<LiveSession> awaitNewSession(AuthActivity.SessionAcquisition activity,
+                                                           AuthScope scope) {
         while (true) {
             Flight running = inFlight.get();
             if (running != null) {
+                acquired(activity, Acquisition.JOINED, running.id());
                 events.publish(new FlightJoined(running.kind()));
                 return running.future().copy();
             }
@@ -353,6 +416,7 @@ public final class SingleFlightSessionCache {
                 return seen.live().ready();
             }
             if (seen.failure() != null && seen.failure().blocks(clock.millis())) {
+                acquired(activity, Acquisition.REFUSED, 0);
                 return CompletableFuture.failedFuture(seen.failure().error());
             }
             Flight mine = Flight.implicit(seen.identity());
@@ -372,14 +436,21 @@ public final class SingleFlightSessionCache {
                     mine.future().complete(now.live());
                     return now.live().ready();
                 }
+                acquired(activity, Acquisition.CREATED, mine.id());
                 run(mine, now.generation(), now.identity(), reasonToReplace(now.live()),
-                        () -> source.create(now.identity()));
+                        creationScope -> source.create(now.identity(), creationScope), scope);
                 return mine.future().copy();
             }
         }
     }
 
-    private void prefetch() {
+    private static void acquired(AuthActivity.SessionAcquisition activity, Acquisition how, long creationId) {
+        if (activity != null) {
+            activity.acquired(how, creationId);
+        }
+    }
+
+    private void prefetch(AuthScope parent) {
         State s = state.get();
         if (inFlight.get() != null || !s.identity().canRecreate()
                 || (s.failure() != null && s.failure().blocks(clock.millis()))) {
@@ -387,27 +458,34 @@ public final class SingleFlightSessionCache {
         }
         Flight mine = Flight.implicit(s.identity());
         if (inFlight.compareAndSet(null, mine)) {
-            run(mine, s.generation(), s.identity(), CreationReason.PREFETCH, () -> source.create(s.identity()));
+            run(mine, s.generation(), s.identity(), CreationReason.PREFETCH,
+                    creationScope -> source.create(s.identity(), creationScope), parent);
         }
     }
 
     private void run(Flight flight, long generation, Identity identity, CreationReason reason,
-                     Supplier<CompletableFuture<LiveSession>> creation) {
+                     Function<AuthScope, CompletableFuture<LiveSession>> creation, AuthScope parent) {
         if (reason == CreationReason.EXPIRED_LOCALLY) {
             events.publish(new SessionExpired(identity.kind()));
         }
+        AuthScope scope = tracing.on() ? tracing.start(new AuthActivity.SessionCreation(identity.kind(),
+                identity.method(), reason, flight.id()), parent) : AuthScope.NONE;
         long startNanos = System.nanoTime();
         CompletableFuture<LiveSession> created;
         try {
-            created = CallerThread.withhold(creation); // joined by others: never on one caller's lent thread
+            // joined by others: never on one caller's lent thread
+            created = CallerThread.withhold(() -> creation.apply(scope));
             if (created == null) {
                 throw new IllegalStateException("the session creation returned no future");
             }
         } catch (Throwable e) { // whatever application code inside threw, the flight must complete
             created = CompletableFuture.failedFuture(e);
         }
-        created.whenComplete((session, failure) -> finish(flight, generation, identity, reason,
-                Duration.ofNanos(System.nanoTime() - startNanos), session, failure));
+        created.whenComplete((session, failure) -> {
+            finish(flight, generation, identity, reason, Duration.ofNanos(System.nanoTime() - startNanos), session,
+                    failure);
+            Tracing.stop(scope, failure); // after the callers have their session: tracing never delays them
+        });
     }
 
     /**

@@ -19,8 +19,11 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>Lease: the request timeout plus one second (a creation is one request; §12).</li>
- *   <li>Budget: the request timeout — the longest the store may delay a creation before this instance creates
- *       locally, so a caller never waits on the fleet longer than on the request it would have sent.</li>
+ *   <li>Budget: the lease plus the request timeout — the longest the store may delay a creation before this
+ *       instance creates locally: long enough for a dead holder's lease to run out and for the one instance that
+ *       takes it over to create (§12). A shorter budget (the request timeout alone, less than the lease) made every
+ *       waiter of a holder killed mid-creation create locally instead: N - 1 sessions and no convergence (the
+ *       separate-JVM fleet test, kill -9 of the holder).</li>
  *   <li>Least lifetime to adopt a stored session: the refresh policy's prefetch margin (scaled down for
  *       short-lived sessions by {@link FleetSessionSource}), so an adopted session is not replaced at once.</li>
  *   <li>Identities: {@link FleetIdentity#derive} keyed with the application's auth secret, which every instance of
@@ -52,7 +55,7 @@ public final class Fleet {
         this.application = FleetIdentity.derive(applicationId, secret, APPLICATION_KEY);
         Duration requestTimeout = config.transportConfig().requestTimeout();
         this.lease = requestTimeout.plus(LEASE_MARGIN);
-        this.budget = requestTimeout;
+        this.budget = lease.plus(requestTimeout);
         this.minRemaining = config.refreshPolicy().prefetchMargin();
     }
 

@@ -3,9 +3,11 @@ package io.qbauth.internal.wiring;
 import io.qbauth.config.QbAuthConfig;
 import io.qbauth.config.SessionStore;
 import io.qbauth.event.AuthEventListener;
+import io.qbauth.event.AuthInstrumentation;
 import io.qbauth.internal.http.ErrorClassifier;
 import io.qbauth.internal.http.QuickBloxHttp;
 import io.qbauth.internal.http.Redactor;
+import io.qbauth.internal.http.Tracing;
 import io.qbauth.internal.loader.ProviderLoader;
 import io.qbauth.internal.session.Events;
 import io.qbauth.internal.session.Identity;
@@ -52,6 +54,17 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
     public static Wiring create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
                                 List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport,
                                 SharedSessionStore sharedStore) {
+        return create(config, transport, codec, listeners, decorateTransport, sharedStore,
+                AuthInstrumentation.none());
+    }
+
+    /**
+     * As {@link #create(QbAuthConfig, AuthTransport, JsonCodec, List, UnaryOperator, SharedSessionStore)}, every
+     * operation, acquisition, creation, exchange and replay traced through {@code instrumentation}.
+     */
+    public static Wiring create(QbAuthConfig config, AuthTransport transport, JsonCodec codec,
+                                List<AuthEventListener> listeners, UnaryOperator<AuthTransport> decorateTransport,
+                                SharedSessionStore sharedStore, AuthInstrumentation instrumentation) {
         ProviderLoader loader = ProviderLoader.standard();
         JsonCodec chosenCodec = codec != null ? codec : loader.codec();
         AuthTransport chosenTransport = transport != null ? transport : loader.transport(config.transportConfig());
@@ -65,7 +78,8 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
             throw e;
         }
         ErrorClassifier classifier = new ErrorClassifier(chosenCodec, config.clock(), new Redactor(config));
-        QuickBloxHttp http = new QuickBloxHttp(config, decorated, chosenCodec, classifier);
+        QuickBloxHttp http = new QuickBloxHttp(config, decorated, chosenCodec, classifier,
+                Tracing.of(instrumentation));
         SessionFactory sessions = new SessionFactory(config, http, chosenCodec, classifier, RequestSigner.of(config));
         Events events = new Events(listeners);
         return new Wiring(config, decorated, transport == null, chosenCodec, classifier, http, sessions, events,
@@ -81,7 +95,7 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
         SessionSource source = fleet == null ? sessions : fleet.source(sessions,
                 shared -> shared instanceof Identity.Application ? fleet.application() : null);
         return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), source, events, store, identity,
-                initial);
+                initial, http.tracing());
     }
 
     /**
@@ -95,13 +109,13 @@ public record Wiring(QbAuthConfig config, AuthTransport transport, boolean ownsT
             source = fleet.source(sessions, user -> user instanceof Identity.User ? shared : null);
         }
         return new SingleFlightSessionCache(config.refreshPolicy(), config.clock(), source, events, store, identity,
-                null);
+                null, http.tracing());
     }
 
     /** The re-authenticating executor of {@code cache}'s session. */
     public ReauthenticatingExecutor executor(SingleFlightSessionCache cache) {
         return new ReauthenticatingExecutor(cache, http, classifier, config.reauthPolicy(),
-                config.refreshPolicy().fallbackTtl(), events);
+                config.refreshPolicy().fallbackTtl(), events, http.tracing());
     }
 
     /** Closes the transport if it is owned; a failure is logged, never thrown. */

@@ -47,6 +47,17 @@ class SingleFlightSessionCacheTest {
         final AtomicInteger creations = new AtomicInteger();
         final Queue<CompletableFuture<LiveSession>> pending = new ConcurrentLinkedQueue<>();
         final Queue<LiveSession> discarded = new ConcurrentLinkedQueue<>();
+        final Queue<String> notices = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void rejected(Identity identity, LiveSession live) {
+            notices.add("rejected " + live.token().value());
+        }
+
+        @Override
+        public void extended(Identity identity, LiveSession live) {
+            notices.add("extended " + live.token().value());
+        }
 
         @Override
         public CompletableFuture<LiveSession> create(Identity identity) {
@@ -383,5 +394,28 @@ class SingleFlightSessionCacheTest {
         source.failNext(new ServerException("503", 503, ErrorDetails.NONE));
 
         assertThat(doneWhenNotified).containsExactly(true, true);
+    }
+
+    @Test
+    void the_source_hears_of_a_rejection_once_and_of_each_expiry_that_moved_later() {
+        LiveSession live = session("current", Duration.ofHours(1));
+        cache.reset(APP, live);
+
+        cache.extendExpiry(live.token(), live.expiresAtMillis() + 1_000);
+        cache.extendExpiry(live.token(), live.expiresAtMillis() - 5_000); // earlier: nothing moved
+        cache.extendExpiry(new SessionToken("another"), live.expiresAtMillis() + 9_000);
+        cache.invalidate(live.token());
+        cache.invalidate(live.token()); // already dropped: the source is not told twice
+
+        assertThat(source.notices).containsExactly("extended current", "rejected current");
+    }
+
+    @Test
+    void the_source_hears_that_a_destroyed_session_is_going() {
+        cache.reset(APP, session("to-destroy", Duration.ofHours(1)));
+
+        cache.beginDestroy();
+
+        assertThat(source.notices).containsExactly("rejected to-destroy");
     }
 }

@@ -3,6 +3,7 @@ package io.qbauth.e2e.bench;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,6 +72,12 @@ final class ClosedLoop {
     }
 
     private ClosedLoop() {
+    }
+
+    /** Of several rounds of one variant, the round with the median throughput. */
+    static Result median(List<Result> rounds) {
+        List<Result> sorted = rounds.stream().sorted(Comparator.comparingDouble(Result::opsPerSecond)).toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     static Result run(String name, int callers, Duration warmup, Duration measure, Operation operation)

@@ -27,7 +27,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +229,7 @@ public final class OverheadBenchmark {
                 }
             }
             Map<String, ClosedLoop.Result> medians = new LinkedHashMap<>();
-            rounds.forEach((name, results) -> medians.put(name, median(results)));
+            rounds.forEach((name, results) -> medians.put(name, ClosedLoop.median(results)));
             double[] baselines = BASELINES.stream().mapToDouble(name -> medians.get(name).opsPerSecond()).toArray();
             for (ClosedLoop.Result median : medians.values()) {
                 double ops = median.opsPerSecond();
@@ -256,12 +255,6 @@ public final class OverheadBenchmark {
         summary.forEach(System.out::println);
     }
 
-    /** The round with the median throughput. */
-    private static ClosedLoop.Result median(List<ClosedLoop.Result> results) {
-        List<ClosedLoop.Result> sorted = results.stream()
-                .sorted(Comparator.comparingDouble(ClosedLoop.Result::opsPerSecond)).toList();
-        return sorted.get(sorted.size() / 2);
-    }
 
     private static String loadAverage() {
         return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -19,6 +19,7 @@ import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.RateLimitedException;
 import io.qbauth.domain.Session;
+import io.qbauth.e2e.secrets.LogCapture;
 import io.qbauth.e2e.support.QuickBloxFixture;
 import io.qbauth.emulator.Fault;
 import io.qbauth.emulator.QbEmulator;
@@ -125,7 +126,7 @@ class FleetRecoveryE2eTest {
     @Test
     void a_429_makes_the_whole_fleet_back_off_then_one_creation_serves_it() {
         List<FleetInstance> clients = clients(redis.uri());
-        emulator.faults().set(Fault.rateLimited(Duration.ofSeconds(2)).on("POST", "/session.json").times(1));
+        emulator.faults().set(Fault.rateLimited(Duration.ofSeconds(4)).on("POST", "/session.json").times(1));
 
         Throwable first = failure(() -> clients.get(0).client().getSession());
         long requestsBefore = emulator.stats(APP_ID).requests();
@@ -168,58 +169,76 @@ class FleetRecoveryE2eTest {
 
     @Test
     void redis_restarted_mid_run_calls_keep_succeeding_and_the_fleet_converges_again() throws Exception {
-        String userPath = "/users/" + aliceId() + ".json";
-        List<FleetInstance> clients = clients(redis.uri());
-        sameTokenEverywhere(callEverywhere(clients, userPath));
-
-        redis.stop();
-        emulator.restart(); // the fleet must re-create while Redis is gone
-        callEverywhere(clients, userPath);
-        for (FleetInstance instance : clients) {
-            eventually(() -> heard(instance, SharedStoreUnavailable.class) == 1, "the outage said once");
-        }
-        assertThat(registry.get(QbAuthMetrics.STORE_AVAILABLE).gauge().value()).isZero();
-
-        redis.start();
-        convergesAfterRecovery(clients, userPath);
+        outageMidRun(redis.uri(), redis::stop, redis::start);
     }
 
     @Test
     void redis_cut_by_a_proxy_calls_keep_succeeding_and_the_fleet_converges_when_it_heals() throws Exception {
         TcpProxy proxy = new TcpProxy(redis.port());
         others.add(proxy);
+        outageMidRun("redis://127.0.0.1:" + proxy.port(), proxy::cut, proxy::heal);
+    }
+
+    /** The fleet on {@code redisUri} shares a session; Redis goes ({@code down}) and a 401 hits everywhere; back. */
+    private void outageMidRun(String redisUri, Step down, Step up) throws Exception {
         String userPath = "/users/" + aliceId() + ".json";
-        List<FleetInstance> clients = clients("redis://127.0.0.1:" + proxy.port());
-        sameTokenEverywhere(callEverywhere(clients, userPath));
+        List<FleetInstance> clients = clients(redisUri);
+        Set<String> tokens = new HashSet<>();
+        try (LogCapture logs = LogCapture.install()) {
+            tokens.add(sameTokenEverywhere(callEverywhere(clients, userPath)));
 
-        proxy.cut();
-        emulator.restart();
-        callEverywhere(clients, userPath);
-        for (FleetInstance instance : clients) {
-            eventually(() -> heard(instance, SharedStoreUnavailable.class) == 1, "the outage said once");
+            down.run();
+            emulator.restart(); // the fleet must re-create while Redis is away
+            callEverywhere(clients, userPath);
+            for (FleetInstance instance : clients) {
+                eventually(() -> heard(instance, SharedStoreUnavailable.class) == 1, "the outage said once");
+                instance.client().currentSession().ifPresent(s -> tokens.add(s.token().value()));
+            }
+            assertThat(registry.get(QbAuthMetrics.STORE_AVAILABLE).gauge().value()).isZero();
+
+            up.run();
+            tokens.add(convergesAfterRecovery(clients, userPath));
+            assertNoSecretIn(logs.records(), tokens);
+            for (FleetInstance instance : clients) {
+                assertNoSecretIn(instance.heard().stream().map(Object::toString).toList(), tokens);
+            }
         }
+    }
 
-        proxy.heal();
-        convergesAfterRecovery(clients, userPath);
+    /** No token, auth secret or login in {@code texts} (log records, events). */
+    private static void assertNoSecretIn(List<String> texts, Set<String> tokens) {
+        assertThat(texts).isNotEmpty();
+        for (String text : texts) {
+            for (String token : tokens) {
+                assertThat(text).doesNotContain(token);
+            }
+            assertThat(text).doesNotContain(QuickBloxFixture.AUTH_SECRET).doesNotContain(ALICE_PASSWORD);
+        }
+    }
+
+    /** A step that may fail with a checked exception (stopping or starting Redis). */
+    private interface Step {
+        void run() throws Exception;
     }
 
     /**
      * Once every store reaches Redis again, a 401 everywhere makes one creation for the whole fleet, every instance
-     * uses its token, and the recovery was said once per instance.
+     * uses its token (returned), and the recovery was said once per instance.
      */
-    private void convergesAfterRecovery(List<FleetInstance> clients, String userPath) {
+    private String convergesAfterRecovery(List<FleetInstance> clients, String userPath) {
         for (FleetInstance instance : clients) {
             eventually(() -> reachable(instance.store), "the store reaches Redis again");
         }
         long created = emulator.stats(APP_ID).sessionsCreated();
         emulator.restart();
-        sameTokenEverywhere(callEverywhere(clients, userPath));
+        String token = sameTokenEverywhere(callEverywhere(clients, userPath));
         assertThat(emulator.stats(APP_ID).sessionsCreated() - created).as("creations after recovery").isEqualTo(1);
         for (FleetInstance instance : clients) {
             eventually(() -> heard(instance, SharedStoreRecovered.class) == 1, "the recovery said once");
             assertThat(heard(instance, SharedStoreUnavailable.class)).isEqualTo(1);
         }
         assertThat(registry.get(QbAuthMetrics.STORE_AVAILABLE).gauge().value()).isEqualTo(1);
+        return token;
     }
 
     /** CALLERS concurrent calls of {@code path} on every instance; all must succeed. */

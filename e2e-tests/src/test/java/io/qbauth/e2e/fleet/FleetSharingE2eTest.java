@@ -11,6 +11,8 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.qbauth.PooledUser;
+import io.qbauth.domain.ApiRequest;
+import io.qbauth.domain.ApiResponse;
 import io.qbauth.domain.Credentials;
 import io.qbauth.domain.Session;
 import io.qbauth.e2e.support.ProviderTokens;
@@ -88,6 +90,25 @@ class FleetSharingE2eTest {
                     .contains(tokens.iterator().next());
         }
         assertNothingReadableIn(tokens, List.of(QuickBloxFixture.AUTH_SECRET));
+
+        // the hot path: a valid session in memory is used as it is, Redis is not asked
+        RedisClient client = RedisClient.create();
+        try (StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create(redis.uri()))) {
+            long idle = -commandsProcessed(connection) + commandsProcessed(connection); // the INFO itself
+            long before = commandsProcessed(connection);
+            List<CompletableFuture<ApiResponse>> hot = new ArrayList<>();
+            for (int call = 0; call < 50; call++) {
+                for (FleetInstance instance : clients) {
+                    hot.add(instance.client().execute(ApiRequest.get("/session.json")).toCompletableFuture());
+                }
+            }
+            joinAll(hot);
+            assertThat(commandsProcessed(connection) - before).as("Redis commands during 200 calls, beyond INFO")
+                    .isEqualTo(idle);
+        } finally {
+            client.shutdown();
+        }
+        assertThat(emulator.stats(APP_ID).sessionsCreated()).isEqualTo(1);
     }
 
     @Test
@@ -121,6 +142,50 @@ class FleetSharingE2eTest {
             secrets.add(ProviderTokens.facebook("fb-fleet-" + user));
         }
         assertNothingReadableIn(tokens, secrets);
+    }
+
+    /** Redis's own count of the commands it processed. */
+    private static long commandsProcessed(StatefulRedisConnection<String, String> connection) {
+        return connection.sync().info("stats").lines().filter(line -> line.startsWith("total_commands_processed:"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim())).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void a_pooled_user_destroyed_on_one_instance_is_gone_from_redis_and_the_fleet_shares_its_next_session() {
+        FleetInstance first = poolInstance();
+        FleetInstance second = poolInstance();
+        Credentials credentials = Credentials.facebook(ProviderTokens.facebook("fb-fleet-destroyed"));
+        Session shared = first.pool().forUser("app-user-d", credentials).getSession().toCompletableFuture().join();
+        assertThat(second.pool().forUser("app-user-d", credentials).getSession().toCompletableFuture().join().token())
+                .isEqualTo(shared.token());
+
+        first.pool().forUser("app-user-d", credentials).destroySession().toCompletableFuture().join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // the deletion is fire-and-forget: a bound
+        while (storedSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(storedSessions()).as("the destroyed session left Redis").isZero();
+
+        // the second instance still holds it: 401, one re-creation, published for the fleet
+        String own = "/users/" + shared.userId() + ".json";
+        assertThat(second.pool().forUser("app-user-d", credentials).execute(ApiRequest.get(own))
+                .toCompletableFuture().join().status()).isEqualTo(200);
+        Session next = poolInstance().pool().forUser("app-user-d", credentials).getSession().toCompletableFuture()
+                .join();
+        assertThat(next.token()).isNotEqualTo(shared.token());
+        assertThat(second.pool().forUser("app-user-d", credentials).currentSession()).map(Session::token)
+                .contains(next.token());
+        assertThat(emulator.stats(APP_ID).sessionsCreated()).isEqualTo(2);
+    }
+
+    private long storedSessions() {
+        RedisClient client = RedisClient.create();
+        try (StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create(redis.uri()))) {
+            return connection.sync().scan(ScanArgs.Builder.matches("qbauth:*:s").limit(1000)).getKeys().size();
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** Scans every key and value in Redis: none holds a token, a secret, a pool key or a provider token. */

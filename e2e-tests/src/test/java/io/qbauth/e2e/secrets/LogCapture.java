@@ -17,7 +17,7 @@ import java.util.logging.SimpleFormatter;
  * included). Each record is kept fully rendered: logger, formatted message with its parameters, and the stack trace
  * of any throwable. {@link #close()} restores the levels.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private static final Formatter MESSAGES = new SimpleFormatter();
 
@@ -32,7 +32,8 @@ final class LogCapture extends Handler implements AutoCloseable {
         setLevel(Level.ALL);
     }
 
-    static LogCapture install() {
+    /** Installs a capture; close it to restore the levels. */
+    public static LogCapture install() {
         LogCapture capture = new LogCapture();
         capture.root.addHandler(capture);
         capture.root.setLevel(Level.ALL);
@@ -54,7 +55,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Every record so far. */
-    List<String> records() {
+    public List<String> records() {
         return List.copyOf(records);
     }
 

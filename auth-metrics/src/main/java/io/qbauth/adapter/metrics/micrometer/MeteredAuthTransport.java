@@ -7,7 +7,6 @@ import io.qbauth.spi.TransportRequest;
 import io.qbauth.domain.ApiResponse;
 import io.qbauth.spi.TransportSupport;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -22,7 +21,6 @@ final class MeteredAuthTransport implements AuthTransport {
     static final String IO_ERROR = "IO_ERROR";
     static final String CLIENT_ERROR = "CLIENT_ERROR";
 
-    private static final Pattern BOUNDED_NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final String[] STATUS_CODES = IntStream.range(0, 600).mapToObj(Integer::toString)
             .toArray(String[]::new);
 
@@ -96,10 +94,9 @@ final class MeteredAuthTransport implements AuthTransport {
 
     private static String boundedName(AuthTransport transport) {
         try {
-            String name = transport.name();
-            return name != null && BOUNDED_NAME.matcher(name).matches() ? name : "unknown";
+            return TagValues.boundedName(transport.name());
         } catch (Throwable e) { // a transport's name() is its own code
-            return "unknown";
+            return TagValues.UNKNOWN_NAME;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.qbauth.event.AuthEvent.Outcome;
 import io.qbauth.spi.TransportSupport;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The bounded tag values: every value comes from an enum, a fixed set, or a class name of the SDK. */
 final class TagValues {
@@ -18,6 +19,9 @@ final class TagValues {
     static final String OTHER = "OTHER";
     static final String OTHER_EXCEPTION = "other";
 
+    static final String UNKNOWN_NAME = "unknown";
+
+    private static final Pattern BOUNDED_NAME = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
             "OPTIONS");
 
@@ -97,6 +101,11 @@ final class TagValues {
             case PROTOCOL -> "ProtocolException";
             case OTHER -> OTHER_EXCEPTION;
         };
+    }
+
+    /** A name (a transport's) if it is short and plain ({@code [A-Za-z0-9._-]{1,32}}), else {@value #UNKNOWN_NAME}. */
+    static String boundedName(String name) {
+        return name != null && BOUNDED_NAME.matcher(name).matches() ? name : UNKNOWN_NAME;
     }
 
     /** The HTTP method in upper case if it is a standard one, else {@value #OTHER}. */

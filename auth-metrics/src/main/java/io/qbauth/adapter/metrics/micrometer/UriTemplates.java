@@ -33,8 +33,12 @@ final class UriTemplates {
 
     /** The template {@code request} carries, else the one guessed from its path, or {@value #UNKNOWN}. */
     String of(TransportRequest request) {
-        String carried = request.uriTemplate();
-        return capped(carried != null ? carried : template(request.uri().getRawPath()));
+        return of(request.uriTemplate(), request.uri());
+    }
+
+    /** The template {@code carried} (null for none), else the one guessed from {@code uri}'s path, or {@value #UNKNOWN}. */
+    String of(String carried, java.net.URI uri) {
+        return capped(carried != null ? carried : template(uri == null ? null : uri.getRawPath()));
     }
 
     private String capped(String template) {
