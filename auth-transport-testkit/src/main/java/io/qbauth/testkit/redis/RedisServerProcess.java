@@ -70,19 +70,24 @@ public final class RedisServerProcess implements BeforeAllCallback, AfterAllCall
      * while waiting for the server to end, it kills it (SIGKILL) and keeps the interrupt.
      */
     @Override
-    public synchronized void close() throws IOException {
-        if (dir == null) {
-            return;
-        }
+    public void close() throws IOException {
+        lock.lock(); // not synchronized: the SDK rule against monitors (virtual threads) holds here too
         try {
-            tearDown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (process != null) {
-                process.destroyForcibly();
+            if (dir == null) {
+                return;
+            }
+            try {
+                tearDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (process != null) {
+                    process.destroyForcibly();
+                }
+            } finally {
+                dir = null;
             }
         } finally {
-            dir = null;
+            lock.unlock();
         }
     }
 
